@@ -1,0 +1,220 @@
+"""CodeCallApp: the Jupyter server extension. Configuration lives here as traitlets."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from jupyter_core.paths import jupyter_data_dir
+from jupyter_server.auth.authorizer import AllowAllAuthorizer
+from jupyter_server.auth.identity import PasswordIdentityProvider
+from jupyter_server.extension.application import ExtensionApp
+from jupyter_server.serverapp import ServerApp
+from traitlets import Bool, Enum, Int, Unicode, default, validate
+
+from . import __version__
+from .auth import lab_guard
+from .auth.authorizer import CodeCallAuthorizer
+from .auth.identity import CodeCallIdentityProvider
+from .auth.pages import RegisterHandler
+from .handlers.routes import api_handlers
+from .services.access import AccessService
+from .services.accounts import AccountService
+from .services.container import SERVICES_KEY, CodeCallServices, Throttles
+from .services.invites import InviteService
+from .services.logins import LoginService
+from .services.ratelimit import Rate, TokenBucketLimiter
+from .store import migrate
+from .store.db import Database, redact
+
+HERE = Path(__file__).parent
+
+
+class CodeCallApp(ExtensionApp):
+    name = "codecall"
+    extension_url = "/lab"
+    load_other_extensions = True
+    static_paths = [str(HERE / "static")]
+
+    # --- storage -------------------------------------------------------------------------
+    db_url = Unicode(
+        config=True,
+        help=(
+            "SQLAlchemy URL of CodeCall's database. Default: SQLite in the Jupyter data dir "
+            "(sqlite:///<data dir>/codecall.db). For PostgreSQL: "
+            "postgresql://user:password@host/dbname (the asyncpg driver is used)."
+        ),
+    )
+
+    @default("db_url")
+    def _default_db_url(self) -> str:
+        return f"sqlite:///{Path(jupyter_data_dir()) / 'codecall.db'}"
+
+    migrate_on_start = Bool(
+        True,
+        config=True,
+        help="Apply pending database migrations at start-up (default True). When False, "
+        "run `jupyter codecall db upgrade` yourself; the server refuses a stale schema.",
+    )
+
+    # --- accounts ----------------------------------------------------------------------
+    registration = Enum(
+        ["open", "invite", "closed"],
+        default_value="invite",
+        config=True,
+        help="Who may register: 'open' (anyone who reaches the server), 'invite' (default: "
+        "with an invite link made by a member) or 'closed' (only `jupyter codecall user add`).",
+    )
+    owner_username = Unicode(
+        config=True,
+        help="CodeCall username of the server owner (whoever logs in with Jupyter's token or "
+        "password). Default: the operating-system user running the server.",
+    )
+
+    @default("owner_username")
+    def _default_owner_username(self) -> str:
+        name = "".join(c for c in getpass.getuser().lower() if c.isalnum() or c in "._-")
+        return name if len(name) >= 3 else f"{name}-owner"
+
+    owner_display_name = Unicode(
+        "",
+        config=True,
+        help="Display name of the server owner. Default '' means the owner's username.",
+    )
+    login_max_age_days = Int(
+        14,
+        config=True,
+        help="Days a CodeCall login stays valid in a browser (default 14).",
+    )
+    manage_auth = Bool(
+        True,
+        config=True,
+        help="Install CodeCall's identity provider and authorizer (default True) unless "
+        "the operator configured other classes. Turn off only if you run your own.",
+    )
+
+    # --- limits ------------------------------------------------------------------------
+    api_rate_limit_user = Unicode(
+        "600/minute",
+        config=True,
+        help="REST calls allowed per user, as 'N/unit' (burst N), e.g. '600/minute' (default).",
+    )
+    api_rate_limit_address = Unicode(
+        "1200/minute",
+        config=True,
+        help="REST calls allowed per client address (default '1200/minute').",
+    )
+    login_rate_limit_account = Unicode(
+        "5/15minutes",
+        config=True,
+        help="Failed logins allowed per account before 429 (default '5/15minutes').",
+    )
+    login_rate_limit_address = Unicode(
+        "20/15minutes",
+        config=True,
+        help="Failed logins allowed per client address before 429 (default '20/15minutes').",
+    )
+    register_rate_limit_address = Unicode(
+        "10/hour",
+        config=True,
+        help="Registrations attempted per client address (default '10/hour').",
+    )
+    max_body_bytes = Int(
+        1_048_576,
+        config=True,
+        help="Largest REST request body in bytes (default 1048576 = 1 MiB); larger gets 413.",
+    )
+
+    # --- files -------------------------------------------------------------------------
+    sessions_dir = Unicode(
+        "codecall-sessions",
+        config=True,
+        help="Folder, relative to the server's root dir, that holds one sub-folder per "
+        "practice session (default 'codecall-sessions').",
+    )
+
+    @validate(
+        "api_rate_limit_user",
+        "api_rate_limit_address",
+        "login_rate_limit_account",
+        "login_rate_limit_address",
+        "register_rate_limit_address",
+    )
+    def _valid_rate(self, proposal: dict[str, Any]) -> str:
+        Rate.parse(proposal["value"])  # raises a clear ValueError
+        return str(proposal["value"])
+
+    # --- wiring ------------------------------------------------------------------------
+    def _link_jupyter_server_extension(self, serverapp: ServerApp) -> None:
+        super()._link_jupyter_server_extension(serverapp)
+        # Runs before the server builds its identity provider and authorizer.
+        if self.manage_auth and not os.environ.get("JUPYTERHUB_API_TOKEN"):
+            if serverapp.identity_provider_class is PasswordIdentityProvider:
+                serverapp.identity_provider_class = CodeCallIdentityProvider
+            if serverapp.authorizer_class is AllowAllAuthorizer:
+                serverapp.authorizer_class = CodeCallAuthorizer
+
+    def initialize_settings(self) -> None:
+        self.log.info("CodeCall %s: database %s", __version__, redact(self.db_url))
+        if self.migrate_on_start:
+            migrate.run_blocking(lambda: migrate.upgrade(self.db_url))
+        else:
+            current = migrate.run_blocking(lambda: migrate.current_revision(self.db_url))
+            if current != migrate.head_revision():
+                raise RuntimeError(
+                    f"CodeCall's database is at {current}, not {migrate.head_revision()}: "
+                    "run `jupyter codecall db upgrade`."
+                )
+        owner = migrate.run_blocking(self._ensure_owner)
+        self.database = Database(self.db_url)
+        self.settings[SERVICES_KEY] = self.build_services(self.database, owner)
+
+    async def _ensure_owner(self) -> Any:
+        database = Database(self.db_url)
+        try:
+            accounts = AccountService(database, InviteService(database))
+            return await accounts.ensure_owner(
+                self.owner_username, self.owner_display_name or self.owner_username
+            )
+        finally:
+            await database.dispose()
+
+    def build_services(self, db: Database, owner: Any) -> CodeCallServices:
+        invites = InviteService(db)
+        accounts = AccountService(db, invites, reserved={self.owner_username})
+        logins = LoginService(db, max_age=timedelta(days=self.login_max_age_days))
+        accounts.on_change.append(logins.forget_user)
+
+        def bucket(rate: str) -> TokenBucketLimiter:
+            return TokenBucketLimiter(Rate.parse(rate))
+
+        return CodeCallServices(
+            accounts=accounts,
+            logins=logins,
+            invites=invites,
+            access=AccessService(db, self.sessions_dir),
+            throttles=Throttles(
+                api_per_user=bucket(self.api_rate_limit_user),
+                api_per_address=bucket(self.api_rate_limit_address),
+                login_per_account=bucket(self.login_rate_limit_account),
+                login_per_address=bucket(self.login_rate_limit_address),
+                register_per_address=bucket(self.register_rate_limit_address),
+            ),
+            registration=self.registration,
+            max_body_bytes=self.max_body_bytes,
+            owner=owner,
+            extra={"hub": bool(os.environ.get("JUPYTERHUB_API_TOKEN"))},
+        )
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(api_handlers())
+        self.handlers.append(("/codecall/register", RegisterHandler))
+        lab_guard.install(self.serverapp.web_app)  # type: ignore[union-attr]
+
+    async def stop_extension(self) -> None:
+        database = getattr(self, "database", None)
+        if database is not None:
+            await database.dispose()

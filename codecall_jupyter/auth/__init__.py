@@ -1,0 +1,1 @@
+"""Who you are (identity), what you may do (authorizer), and the pages to log in."""

@@ -1,0 +1,63 @@
+"""The CodeCall authorizer: the owner may do anything; members reach CodeCall and
+the documents of the sessions they are admitted to, and nothing else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_server.auth.authorizer import Authorizer
+from jupyter_server.auth.identity import User
+from tornado import web
+
+from .identity import CodeCallUser, services_of
+
+# Resources a member may read: the Lab page, server status and /api/me, and the
+# frontend config sections JupyterLab reads at start-up.
+_MEMBER_READABLE = frozenset({"lab", "api", "config"})
+# Resources whose path must lie inside an admitted session folder.
+_PATH_RESOURCES = frozenset({"contents", "files"})
+
+
+def _request_path(handler: web.RequestHandler) -> str | None:
+    """The contents path a handler acts on, whatever route shape it uses."""
+    room = _collaboration_room_path(handler)
+    if room is not None:
+        return room
+    kwargs: dict[str, Any] = getattr(handler, "path_kwargs", None) or {}
+    if "path" in kwargs:
+        return str(kwargs["path"] or "")
+    args = getattr(handler, "path_args", None) or []
+    return str(args[0]) if args else None
+
+
+def _collaboration_room_path(handler: web.RequestHandler) -> str | None:
+    """jupyter-collaboration rooms are named "format:type:fileId"; find the file."""
+    if "/api/collaboration/room/" not in handler.request.path:
+        return None
+    args = getattr(handler, "path_args", None) or []
+    parts = str(args[0]).split(":", 2) if args else []
+    file_id_manager = handler.settings.get("file_id_manager")
+    if len(parts) != 3 or file_id_manager is None:
+        return ""  # not a file room (or no file ids): never a member's
+    path = file_id_manager.get_path(parts[2])
+    return str(path) if path else ""
+
+
+class CodeCallAuthorizer(Authorizer):
+    async def is_authorized(
+        self, handler: web.RequestHandler, user: User, action: str, resource: str
+    ) -> bool:
+        if not isinstance(user, CodeCallUser) or user.is_owner:
+            # Tokens, passwords and other identity providers speak for the owner.
+            return True
+        if resource == "codecall":
+            return True  # CodeCall's services decide the rest, rule by rule
+        if resource in _MEMBER_READABLE:
+            return action == "read"
+        if resource in _PATH_RESOURCES:
+            services = services_of(handler)
+            path = _request_path(handler)
+            if services is None or path is None:
+                return False
+            return await services.access.may_reach(user.account_id, path, write=action != "read")
+        return False

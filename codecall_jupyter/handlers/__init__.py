@@ -1,0 +1,1 @@
+"""Thin REST handlers: authenticate, authorize, validate, call one service, reply."""

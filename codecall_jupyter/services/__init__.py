@@ -1,0 +1,1 @@
+"""Domain services: the rules. They never import tornado."""

@@ -1,0 +1,38 @@
+"""The long-lived services of one server, built once at start-up and kept in settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .access import AccessService
+from .accounts import Account, AccountService
+from .invites import InviteService
+from .logins import LoginService
+from .ratelimit import TokenBucketLimiter
+
+# The key under which handlers find the services in the tornado settings.
+SERVICES_KEY = "codecall_services"
+
+
+@dataclass
+class Throttles:
+    """Every throttle, each a token bucket keyed by user, address or account."""
+
+    api_per_user: TokenBucketLimiter
+    api_per_address: TokenBucketLimiter
+    login_per_account: TokenBucketLimiter
+    login_per_address: TokenBucketLimiter
+    register_per_address: TokenBucketLimiter
+
+
+@dataclass
+class CodeCallServices:
+    accounts: AccountService
+    logins: LoginService
+    invites: InviteService
+    access: AccessService
+    throttles: Throttles
+    registration: str
+    max_body_bytes: int
+    owner: Account
+    extra: dict[str, object] = field(default_factory=dict)

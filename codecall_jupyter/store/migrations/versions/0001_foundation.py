@@ -1,0 +1,177 @@
+"""foundation: users, logins, invites, sessions
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-22
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+import codecall_jupyter.store.types
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("username", sa.String(length=32), nullable=False),
+        sa.Column("email", sa.String(length=254), nullable=True),
+        sa.Column("display_name", sa.String(length=80), nullable=False),
+        sa.Column("password_hash", sa.String(length=255), nullable=True),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("disabled", sa.Boolean(), nullable=False),
+        sa.Column("invited_by_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "created_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["invited_by_id"],
+            ["users.id"],
+            name=op.f("fk_users_invited_by_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        sa.UniqueConstraint("email", name=op.f("uq_users_email")),
+        sa.UniqueConstraint("username", name=op.f("uq_users_username")),
+    )
+    op.create_table(
+        "invites",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column(
+            "created_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "expires_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("max_uses", sa.Integer(), nullable=False),
+        sa.Column("uses", sa.Integer(), nullable=False),
+        sa.Column(
+            "revoked_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["users.id"],
+            name=op.f("fk_invites_created_by_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_invites")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_invites_token_hash")),
+    )
+    with op.batch_alter_table("invites", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_invites_created_by_id"), ["created_by_id"], unique=False
+        )
+
+    op.create_table(
+        "login_sessions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column(
+            "created_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "expires_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "last_seen_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column("user_agent", sa.String(length=256), nullable=False),
+        sa.Column("address", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_login_sessions_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_sessions")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_login_sessions_token_hash")),
+    )
+    with op.batch_alter_table("login_sessions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_login_sessions_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
+        "practice_sessions",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("host_id", sa.Integer(), nullable=False),
+        sa.Column("title", sa.String(length=120), nullable=False),
+        sa.Column("folder", sa.String(length=64), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column(
+            "created_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "ended_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.ForeignKeyConstraint(
+            ["host_id"],
+            ["users.id"],
+            name=op.f("fk_practice_sessions_host_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_practice_sessions")),
+        sa.UniqueConstraint("folder", name=op.f("uq_practice_sessions_folder")),
+    )
+    with op.batch_alter_table("practice_sessions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_practice_sessions_host_id"), ["host_id"], unique=False)
+
+    op.create_table(
+        "session_participants",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.String(length=32), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("role", sa.String(length=16), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column(
+            "joined_at", codecall_jupyter.store.types.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["practice_sessions.id"],
+            name=op.f("fk_session_participants_session_id_practice_sessions"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_session_participants_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_session_participants")),
+        sa.UniqueConstraint("session_id", "user_id", name="uq_session_participants_session_user"),
+    )
+    with op.batch_alter_table("session_participants", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_session_participants_user_state", ["user_id", "state"], unique=False
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("session_participants", schema=None) as batch_op:
+        batch_op.drop_index("ix_session_participants_user_state")
+
+    op.drop_table("session_participants")
+    with op.batch_alter_table("practice_sessions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_practice_sessions_host_id"))
+
+    op.drop_table("practice_sessions")
+    with op.batch_alter_table("login_sessions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_login_sessions_user_id"))
+
+    op.drop_table("login_sessions")
+    with op.batch_alter_table("invites", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_invites_created_by_id"))
+
+    op.drop_table("invites")
+    op.drop_table("users")
