@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,20 @@ from .store import migrate
 from .store.db import Database, redact
 
 HERE = Path(__file__).parent
+PageConfigHook = Callable[[Any, dict[str, Any]], dict[str, Any]]
+
+
+def _without_server_token(previous: PageConfigHook | None) -> PageConfigHook:
+    """JupyterLab writes the server's token into every /lab page it serves; a member's
+    browser would send it back and act as the owner. Cookies authenticate the frontend."""
+
+    def hook(handler: Any, page_config: dict[str, Any]) -> dict[str, Any]:
+        if previous is not None:
+            page_config = previous(handler, page_config)
+        page_config["token"] = ""
+        return page_config
+
+    return hook
 
 
 class CodeCallApp(ExtensionApp):
@@ -171,6 +186,10 @@ class CodeCallApp(ExtensionApp):
         owner = migrate.run_blocking(self._ensure_owner)
         self.database = Database(self.db_url)
         self.settings[SERVICES_KEY] = self.build_services(self.database, owner)
+        if self.manage_auth:
+            self.settings["page_config_hook"] = _without_server_token(
+                self.serverapp.web_app.settings.get("page_config_hook")  # type: ignore[union-attr]
+            )
 
     async def _ensure_owner(self) -> Any:
         database = Database(self.db_url)

@@ -70,13 +70,24 @@ def codecall_config() -> dict[str, Any]:
 
 
 @pytest.fixture
-def codecall_server_config(codecall_db_url: str, codecall_config: dict[str, Any]) -> Config:
+def codecall_server_config(
+    codecall_db_url: str, codecall_config: dict[str, Any], tmp_path: Any
+) -> Config:
     return Config(
         {
             "ServerApp": {
-                "jpserver_extensions": {"codecall_jupyter": True},
+                # The environment's extension config is hidden from pytest-jupyter's
+                # servers: load what CodeCall runs beside in real life.
+                "jpserver_extensions": {
+                    "codecall_jupyter": True,
+                    "jupyterlab": True,
+                    "jupyter_server_ydoc": True,
+                    "jupyter_server_fileid": True,
+                },
                 "allow_unauthenticated_access": False,
             },
+            # jupyter-collaboration keeps its history store in the working directory.
+            "SQLiteYStore": {"db_path": str(tmp_path / "ystore.db")},
             "CodeCallApp": {
                 "db_url": codecall_db_url,
                 "owner_username": "owner",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import os
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,7 +17,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 
 from .db import create_engine
 from .models import Base
@@ -71,8 +74,29 @@ async def _with_connection(db_url: str, fn: Callable[[Connection], T], commit: b
         await engine.dispose()
 
 
+@asynccontextmanager
+async def _sqlite_file_lock(db_url: str) -> AsyncIterator[None]:
+    """Serialise migrations of one SQLite file across processes and tasks.
+
+    PostgreSQL gets an advisory lock inside the migration; SQLite has none, and two
+    servers creating the same fresh file race ("table already exists").
+    """
+    url = make_url(db_url)
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        yield
+        return
+    fd = os.open(f"{database}.migrate-lock", os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 async def upgrade(db_url: str) -> None:
-    await _with_connection(db_url, _upgrade, commit=True)
+    async with _sqlite_file_lock(db_url):
+        await _with_connection(db_url, _upgrade, commit=True)
 
 
 async def current_revision(db_url: str) -> str | None:

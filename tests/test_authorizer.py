@@ -1,0 +1,195 @@
+"""What a member (not the server's owner) may reach: CodeCall, and the documents of
+the sessions they are admitted to. Nothing else on the owner's server."""
+
+import json
+
+import pytest
+from tornado.httpclient import HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
+
+from codecall_jupyter.testing import body_json
+
+
+@pytest.fixture
+def owner_file(jp_root_dir):
+    (jp_root_dir / "secret.txt").write_text("the owner's own file")
+    return "secret.txt"
+
+
+@pytest.fixture
+def member_in_session(codecall_member, codecall_services, codecall_admit, jp_root_dir):
+    """Returns (browser, folder) for a member admitted as candidate to a session."""
+
+    async def make(username="ann", role="candidate", state="admitted"):
+        browser = await codecall_member(username)
+        account = await codecall_services.accounts.by_username(username)
+        folder = await codecall_admit(codecall_services.owner.id, [(account.id, role, state)])
+        (jp_root_dir / folder).mkdir(parents=True, exist_ok=True)
+        (jp_root_dir / folder / "solution.py").write_text("print('hi')\n")
+        return browser, folder
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "api/terminals"),
+        ("POST", "api/terminals"),
+        ("GET", "api/kernels"),
+        ("POST", "api/kernels"),
+        ("GET", "api/sessions"),
+        ("GET", "api/kernelspecs"),
+        ("GET", "api/contents"),
+        ("GET", "api/contents/secret.txt"),
+        ("PUT", "api/contents/mine.txt"),
+        ("GET", "files/secret.txt"),
+        ("POST", "api/shutdown"),
+        ("PUT", "api/config/notebook"),
+        ("PUT", "lab/api/settings/@jupyterlab/apputils-extension:themes"),
+        ("PUT", "lab/api/workspaces/default"),
+        ("POST", "lab/api/extensions"),
+        ("POST", "lab/api/plugins"),
+        ("POST", "lab/api/build"),
+    ],
+)
+async def test_member_is_refused_the_owners_server(codecall_member, owner_file, method, path):
+    ann = await codecall_member("ann")
+    body = (
+        json.dumps({"type": "file", "format": "text", "content": "x"}) if method != "GET" else None
+    )
+    response = await ann.fetch(
+        path, method, body=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.code == 403, (path, response.code, response.body[:200])
+
+
+async def test_member_may_load_jupyterlab(codecall_member):
+    ann = await codecall_member("ann")
+    assert (await ann.fetch("lab")).code == 200
+    assert (await ann.fetch("api/me")).code == 200
+    assert (await ann.fetch("api/status")).code == 200
+    assert (await ann.fetch("lab/api/settings")).code == 200
+
+
+async def test_owner_keeps_everything(codecall_owner, owner_file):
+    for path in ("api/terminals", "api/kernels", "api/contents", f"api/contents/{owner_file}"):
+        assert (await codecall_owner.fetch(path)).code == 200, path
+    settings = await codecall_owner.fetch(
+        "lab/api/settings/@jupyterlab/apputils-extension:themes",
+        "PUT",
+        body=json.dumps({"raw": "{}"}),
+    )
+    assert settings.code == 204
+
+
+async def test_member_reads_and_writes_its_session_files(member_in_session):
+    ann, folder = await member_in_session()
+    read = await ann.fetch(f"api/contents/{folder}/solution.py")
+    assert read.code == 200
+    assert body_json(read)["content"] == "print('hi')\n"
+    write = await ann.fetch(
+        f"api/contents/{folder}/helper.py",
+        "PUT",
+        json_body={"type": "file", "format": "text", "content": "x = 1\n"},
+    )
+    assert write.code in (200, 201)
+    assert (await ann.fetch(f"api/contents/{folder}")).code == 200
+
+
+async def test_member_cannot_escape_its_folder(member_in_session):
+    ann, folder = await member_in_session()
+    for path in (f"{folder}/../../secret.txt", f"{folder}/..", folder.split("/")[0]):
+        assert (await ann.fetch(f"api/contents/{path}")).code in (403, 404), path
+
+
+async def test_observer_reads_but_cannot_write(member_in_session):
+    obs, folder = await member_in_session("olga", role="observer")
+    assert (await obs.fetch(f"api/contents/{folder}/solution.py")).code == 200
+    write = await obs.fetch(
+        f"api/contents/{folder}/solution.py",
+        "PUT",
+        json_body={"type": "file", "format": "text", "content": "hacked"},
+    )
+    assert write.code == 403
+
+
+@pytest.mark.parametrize("state", ["waiting", "rejected", "removed"])
+async def test_not_admitted_means_no_files(member_in_session, state):
+    ann, folder = await member_in_session(state=state)
+    assert (await ann.fetch(f"api/contents/{folder}/solution.py")).code == 403
+
+
+async def test_other_sessions_stay_closed(
+    member_in_session, codecall_admit, codecall_services, jp_root_dir
+):
+    ann, _ = await member_in_session()
+    other = await codecall_admit(codecall_services.owner.id, [])
+    (jp_root_dir / other).mkdir(parents=True)
+    (jp_root_dir / other / "solution.py").write_text("secret")
+    assert (await ann.fetch(f"api/contents/{other}/solution.py")).code == 403
+
+
+async def collaboration_room(browser, path):
+    """Open a jupyter-collaboration document session and return the room id."""
+    response = await browser.fetch(
+        f"api/collaboration/session/{path}",
+        "PUT",
+        json_body={"format": "text", "type": "file"},
+    )
+    if response.code != 200 and response.code != 201:
+        return response.code, None
+    session = body_json(response)
+    return (
+        response.code,
+        f"{session['format']}:{session['type']}:{session['fileId']}?sessionId={session['sessionId']}",
+    )
+
+
+async def open_room(browser, jp_http_port, jp_base_url, room):
+    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in browser.cookies.items())}
+    headers.update(browser.headers)
+    url = f"ws://127.0.0.1:{jp_http_port}{jp_base_url}api/collaboration/room/{room}"
+    return await websocket_connect(HTTPRequest(url, headers=headers))
+
+
+async def test_collaboration_room_of_own_session_opens(
+    member_in_session, jp_http_port, jp_base_url
+):
+    ann, folder = await member_in_session()
+    code, room = await collaboration_room(ann, f"{folder}/solution.py")
+    assert code in (200, 201)
+    connection = await open_room(ann, jp_http_port, jp_base_url, room)
+    message = await connection.read_message()  # the server starts the Yjs sync
+    assert message is not None
+    connection.close()
+
+
+async def test_collaboration_room_of_another_session_is_refused(
+    member_in_session, codecall_owner, codecall_admit, codecall_services, jp_root_dir,
+    jp_http_port, jp_base_url,
+):  # fmt: skip
+    ann, _ = await member_in_session()
+    other = await codecall_admit(codecall_services.owner.id, [])
+    (jp_root_dir / other).mkdir(parents=True)
+    (jp_root_dir / other / "solution.py").write_text("secret")
+    # The document session cannot be started by the member...
+    code, _ = await collaboration_room(ann, f"{other}/solution.py")
+    assert code == 403
+    # ...and the room, opened by the owner, refuses the member's socket.
+    code, room = await collaboration_room(codecall_owner, f"{other}/solution.py")
+    assert code in (200, 201)
+    with pytest.raises(HTTPClientError) as refused:
+        await open_room(ann, jp_http_port, jp_base_url, room)
+    assert refused.value.code == 403
+
+
+async def test_lab_page_never_carries_the_server_token(codecall_member, jp_serverapp):
+    """JupyterLab puts the server token in its page; a member's browser would reuse it."""
+    token = jp_serverapp.identity_provider.token
+    ann = await codecall_member("ann")
+    page = await ann.fetch("lab")
+    assert page.code == 200
+    assert token not in page.body.decode()
+    me = await ann.api("GET", "me")
+    assert body_json(me)["is_owner"] is False

@@ -1,0 +1,112 @@
+"""Migrations and database set-up, on SQLite and on a real PostgreSQL server."""
+
+import asyncio
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import text
+
+from codecall_jupyter.store import migrate
+from codecall_jupyter.store.db import Database, async_url, redact
+
+
+@pytest.fixture
+def empty_db_url(codecall_backend, tmp_path, request):
+    if codecall_backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.db'}"
+    server = request.getfixturevalue("codecall_postgres")
+    return server.url(server.new_database())
+
+
+async def test_empty_database_upgrades_to_head_with_no_drift(empty_db_url):
+    assert await migrate.current_revision(empty_db_url) is None
+    await migrate.upgrade(empty_db_url)
+    assert await migrate.current_revision(empty_db_url) == migrate.head_revision()
+    # The models and the migrations describe the same schema.
+    assert await migrate.pending_diff(empty_db_url) == []
+    await migrate.upgrade(empty_db_url)  # idempotent
+    assert await migrate.current_revision(empty_db_url) == migrate.head_revision()
+
+
+async def test_servers_starting_together_migrate_once(empty_db_url):
+    await asyncio.gather(*(migrate.upgrade(empty_db_url) for _ in range(3)))
+    assert await migrate.current_revision(empty_db_url) == migrate.head_revision()
+
+
+@pytest.mark.sqlite_only
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys(codecall_backend, tmp_path):
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    await migrate.upgrade(url)
+    db = Database(url)
+    try:
+        async with db.engine.connect() as conn:
+            assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+            assert (await conn.execute(text("PRAGMA foreign_keys"))).scalar() == 1
+    finally:
+        await db.dispose()
+    assert sqlite3.connect(tmp_path / "c.db").execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.sqlite_only
+def test_urls_get_async_drivers_and_passwords_stay_hidden(codecall_backend):
+    assert async_url("sqlite:////x/y.db").drivername == "sqlite+aiosqlite"
+    assert async_url("postgresql://u:p@h/d").drivername == "postgresql+asyncpg"
+    assert async_url("postgresql+asyncpg://u@h/d").drivername == "postgresql+asyncpg"
+    with pytest.raises(ValueError, match="unsupported database"):
+        async_url("mysql://u@h/d")
+    assert "secret" not in redact("postgresql://u:secret@h/d")
+
+
+async def test_server_starts_on_the_configured_database(codecall_services, codecall_db_url):
+    assert codecall_services.accounts.db.url == codecall_db_url
+    owner = await codecall_services.accounts.by_username("owner")
+    assert owner is not None
+    assert owner.is_owner
+
+
+async def test_deleting_a_user_cascades(codecall_services, codecall_admit):
+    account = await codecall_services.accounts.create_local(
+        username="ann", email=None, display_name="Ann", password="correct horse 1"
+    )
+    await codecall_admit(codecall_services.owner.id, [(account.id, "candidate", "admitted")])
+    db = codecall_services.accounts.db
+    async with db.session() as s, s.begin():
+        await s.execute(text("DELETE FROM users WHERE id = :id"), {"id": account.id})
+    async with db.session() as s:
+        left = await s.scalar(
+            text("SELECT count(*) FROM session_participants WHERE user_id = :id"),
+            {"id": account.id},
+        )
+    assert left == 0
+
+
+async def test_concurrent_registrations_cannot_share_a_username(codecall_services):
+    async def register():
+        return await codecall_services.accounts.create_local(
+            username="ann", email=None, display_name="Ann", password="correct horse 1"
+        )
+
+    results = await asyncio.gather(*(register() for _ in range(4)), return_exceptions=True)
+    winners = [r for r in results if not isinstance(r, Exception)]
+    assert len(winners) == 1
+    assert all(getattr(r, "code", "") == "username_taken" for r in results if r not in winners)
+
+
+async def test_invite_last_use_cannot_be_spent_twice(codecall_services):
+    _, token = await codecall_services.invites.create(
+        codecall_services.owner.id, max_uses=1, expires_in=timedelta(hours=1)
+    )
+
+    async def register(i):
+        return await codecall_services.accounts.register(
+            username=f"user{i}",
+            email=None,
+            display_name="U",
+            password="correct horse 1",
+            invite_token=token,
+            require_invite=True,
+        )
+
+    results = await asyncio.gather(*(register(i) for i in range(4)), return_exceptions=True)
+    assert sum(not isinstance(r, Exception) for r in results) == 1
