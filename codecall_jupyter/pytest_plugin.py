@@ -34,6 +34,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: run on SQLite only (no database logic)")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Drop the PostgreSQL run of tests marked ``sqlite_only`` rather than skipping it."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("codecall_backend") if callspec else None
+        on_postgres_only_sqlite = backend == "postgresql" and item.get_closest_marker("sqlite_only")
+        (drop if on_postgres_only_sqlite else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def codecall_postgres() -> Iterator[PostgresServer]:
     server = PostgresServer().start()
@@ -48,8 +61,6 @@ def codecall_postgres() -> Iterator[PostgresServer]:
 
 @pytest.fixture(params=BACKENDS)
 def codecall_backend(request: pytest.FixtureRequest) -> str:
-    if request.param == "postgresql" and request.node.get_closest_marker("sqlite_only"):
-        pytest.skip("SQLite-only test")
     if request.param == "postgresql" and os.environ.get("CODECALL_TEST_SKIP_POSTGRES") == "1":
         pytest.skip("CODECALL_TEST_SKIP_POSTGRES=1")
     return str(request.param)

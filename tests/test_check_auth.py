@@ -26,13 +26,13 @@ def our_handlers():
 
 
 @pytest.mark.parametrize(("pattern", "handler"), our_handlers())
-def test_handler_methods_are_authenticated(codecall_backend, pattern, handler):
+def test_handler_methods_are_authenticated(pattern, handler):
     missing = ServerWebApplication._check_handler_auth(None, pattern, handler)
     assert missing == [], missing
 
 
 @pytest.mark.parametrize(("pattern", "handler"), api_handlers())
-def test_api_methods_are_authorized(codecall_backend, pattern, handler):
+def test_api_methods_are_authorized(pattern, handler):
     for name in ("get", "post", "put", "patch", "delete"):
         method = getattr(handler, name)
         if method.__qualname__.startswith("RequestHandler") or getattr(
@@ -45,7 +45,7 @@ def test_api_methods_are_authorized(codecall_backend, pattern, handler):
         assert handler.auth_resource == "codecall"
 
 
-def test_public_pages_are_only_the_three(codecall_backend):
+def test_public_pages_are_only_the_three():
     for _, handler in our_handlers():
         public = any(
             getattr(getattr(handler, m), "__allow_unauthenticated", False) for m in ("get", "post")

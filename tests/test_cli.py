@@ -102,7 +102,7 @@ def test_doctor_reports_what_works(cli):
 
 
 @pytest.mark.sqlite_only
-def test_doctor_fails_on_an_unreachable_database(codecall_backend, tmp_path):
+def test_doctor_fails_on_an_unreachable_database(tmp_path):
     result = subprocess.run(
         [JUPYTER, "codecall", "doctor", "--db-url=postgresql://nobody@127.0.0.1:1/none"],
         capture_output=True,

@@ -11,17 +11,17 @@ from codecall_jupyter.testing import body_json
 pytestmark = pytest.mark.sqlite_only
 
 
-def test_document_is_valid_openapi_31(codecall_backend):
+def test_document_is_valid_openapi_31():
     document = json.loads(DOCUMENT.read_text())
     assert document["openapi"].startswith("3.1")
     validate(document)
 
 
-def test_committed_document_matches_the_code(codecall_backend):
+def test_committed_document_matches_the_code():
     assert DOCUMENT.read_text() == render(), "run `make openapi` and commit openapi.json"
 
 
-async def test_every_registered_route_is_documented(codecall_backend, jp_serverapp, jp_base_url):
+async def test_every_registered_route_is_documented(jp_serverapp, jp_base_url):
     document = build_document()
     documented = {(path, method) for path, ops in document["paths"].items() for method in ops}
     api_prefix = f"{jp_base_url}codecall/api/"
@@ -46,13 +46,13 @@ async def test_every_registered_route_is_documented(codecall_backend, jp_servera
     assert seen >= len(documented)
 
 
-async def test_document_is_served(codecall_backend, codecall_owner):
+async def test_document_is_served(codecall_owner):
     response = await codecall_owner.api("GET", "openapi.json")
     assert response.code == 200
     assert body_json(response) == json.loads(DOCUMENT.read_text())
 
 
-def test_every_operation_documents_the_error_envelope(codecall_backend):
+def test_every_operation_documents_the_error_envelope():
     for path, ops in build_document()["paths"].items():
         for method, op in ops.items():
             for status in ("403", "429"):

@@ -35,7 +35,7 @@ async def test_servers_starting_together_migrate_once(empty_db_url):
 
 
 @pytest.mark.sqlite_only
-async def test_sqlite_runs_in_wal_mode_with_foreign_keys(codecall_backend, tmp_path):
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
     url = f"sqlite:///{tmp_path / 'c.db'}"
     await migrate.upgrade(url)
     db = Database(url)
@@ -49,7 +49,7 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(codecall_backend, tmp_p
 
 
 @pytest.mark.sqlite_only
-def test_urls_get_async_drivers_and_passwords_stay_hidden(codecall_backend):
+def test_urls_get_async_drivers_and_passwords_stay_hidden():
     assert async_url("sqlite:////x/y.db").drivername == "sqlite+aiosqlite"
     assert async_url("postgresql://u:p@h/d").drivername == "postgresql+asyncpg"
     assert async_url("postgresql+asyncpg://u@h/d").drivername == "postgresql+asyncpg"
