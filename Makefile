@@ -50,8 +50,8 @@ $(LABEXT): node_modules/.installed $(TS_SOURCES)
 build: $(LABEXT)
 
 $(VENV)/.installed: $(VENV)/.build-tools $(LABEXT) pyproject.toml
+	rm -rf $(VENV)/share/jupyter/labextensions/codecall-jupyter
 	$(BIN)/pip install -q --no-build-isolation -e .
-	$(BIN)/jupyter labextension develop --overwrite . >/dev/null
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml

@@ -25,6 +25,7 @@ from .handlers.routes import api_handlers
 from .services.access import AccessService
 from .services.accounts import AccountService
 from .services.container import SERVICES_KEY, CodeCallServices, Throttles
+from .services.external import ExternalUsers
 from .services.invites import InviteService
 from .services.logins import LoginService
 from .services.ratelimit import Rate, TokenBucketLimiter
@@ -205,7 +206,9 @@ class CodeCallApp(ExtensionApp):
         invites = InviteService(db)
         accounts = AccountService(db, invites, reserved={self.owner_username})
         logins = LoginService(db, max_age=timedelta(days=self.login_max_age_days))
+        external = ExternalUsers(accounts, os.environ.get("JUPYTERHUB_USER"))
         accounts.on_change.append(logins.forget_user)
+        accounts.on_change.append(external.forget)
 
         def bucket(rate: str) -> TokenBucketLimiter:
             return TokenBucketLimiter(Rate.parse(rate))
@@ -215,6 +218,7 @@ class CodeCallApp(ExtensionApp):
             logins=logins,
             invites=invites,
             access=AccessService(db, self.sessions_dir),
+            external=external,
             throttles=Throttles(
                 api_per_user=bucket(self.api_rate_limit_user),
                 api_per_address=bucket(self.api_rate_limit_address),

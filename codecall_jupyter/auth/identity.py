@@ -24,7 +24,7 @@ class CodeCallUser(User):
     is_owner: bool = False
 
 
-def jupyter_user(account: Account) -> CodeCallUser:
+def jupyter_user(account: Account, *, is_owner: bool | None = None) -> CodeCallUser:
     # name and display_name feed JupyterLab's user menu and collaborators' cursors.
     return CodeCallUser(
         username=account.username,
@@ -33,8 +33,20 @@ def jupyter_user(account: Account) -> CodeCallUser:
         initials=account.initials,
         color=account.color,
         account_id=account.id,
-        is_owner=account.is_owner,
+        is_owner=account.is_owner if is_owner is None else is_owner,
     )
+
+
+async def codecall_user(user: User | None, services: CodeCallServices) -> CodeCallUser | None:
+    """The CodeCall user behind any authenticated Jupyter user.
+
+    Ours already are; one from another identity provider (JupyterHub's) gets an account
+    of its own on first sight: no second login.
+    """
+    if user is None or isinstance(user, CodeCallUser):
+        return user
+    account = await services.external.account_for(user.username, user.name or user.username)
+    return jupyter_user(account, is_owner=services.external.is_owner(user.username))
 
 
 def services_of(handler: web.RequestHandler) -> CodeCallServices | None:

@@ -12,7 +12,7 @@ from jupyter_server.extension.handler import ExtensionHandlerMixin
 from pydantic import BaseModel, ValidationError
 from tornado import web
 
-from ..auth.identity import CodeCallUser, services_of
+from ..auth.identity import CodeCallUser, codecall_user, services_of
 from ..services.container import CodeCallServices
 from ..services.errors import (
     CodeCallError,
@@ -51,9 +51,9 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
     @property
     def user(self) -> CodeCallUser:
         """The authenticated CodeCall user (handlers run after @web.authenticated)."""
-        user = self.current_user
-        if not isinstance(user, CodeCallUser):
-            raise web.HTTPError(403, "This API needs a CodeCall account.")
+        user = getattr(self, "_codecall_user", None)
+        if user is None:
+            raise web.HTTPError(403, "Log in first.")
         return user
 
     # --- request checks --------------------------------------------------------------
@@ -68,8 +68,9 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
         if wait:
             raise RateLimited("Too many requests from this address.", retry_after=wait)
         await super().prepare()
-        if isinstance(self.current_user, CodeCallUser):
-            wait = throttles.api_per_user.hit(self.current_user.username)
+        self._codecall_user = await codecall_user(self.current_user, self.services)
+        if self._codecall_user is not None:
+            wait = throttles.api_per_user.hit(self._codecall_user.username)
             if wait:
                 raise RateLimited("Too many requests.", retry_after=wait)
 

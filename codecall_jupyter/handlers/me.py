@@ -12,13 +12,13 @@ from .base import CodeCallAPIHandler
 from .operation import operation
 
 
-def user_out(account: Account, *, with_email: bool = True) -> UserOut:
+def user_out(account: Account, *, is_owner: bool) -> UserOut:
     return UserOut(
         id=account.id,
         username=account.username,
         display_name=account.display_name,
-        email=account.email if with_email else None,
-        is_owner=account.is_owner,
+        email=account.email,
+        is_owner=is_owner,
         color=account.color,
         initials=account.initials,
         created_at=account.created_at,
@@ -31,7 +31,8 @@ class MeHandler(CodeCallAPIHandler):
     @authorized
     @operation("The signed-in account", responses={200: UserOut}, tags=("account",))
     async def get(self) -> None:
-        self.reply(user_out(await self.services.accounts.get(self.user.account_id)))
+        account = await self.services.accounts.get(self.user.account_id)
+        self.reply(user_out(account, is_owner=self.user.is_owner))
 
     @web.authenticated
     @authorized
@@ -47,7 +48,7 @@ class MeHandler(CodeCallAPIHandler):
         account = await self.services.accounts.update_profile(
             self.user.account_id, display_name=change.display_name, email=change.email
         )
-        self.reply(user_out(account))
+        self.reply(user_out(account, is_owner=self.user.is_owner))
 
 
 class PasswordHandler(CodeCallAPIHandler):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .access import AccessService
 from .accounts import Account, AccountService
+from .external import ExternalUsers
 from .invites import InviteService
 from .logins import LoginService
 from .ratelimit import TokenBucketLimiter
@@ -31,6 +32,7 @@ class CodeCallServices:
     logins: LoginService
     invites: InviteService
     access: AccessService
+    external: ExternalUsers
     throttles: Throttles
     registration: str
     max_body_bytes: int

@@ -44,6 +44,8 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     # "owner": the Jupyter server's owner; "local": registered here; "hub": a JupyterHub user.
     kind: Mapped[str] = mapped_column(String(16), default="local")
+    # The name another identity provider (JupyterHub) knows the user by.
+    external_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

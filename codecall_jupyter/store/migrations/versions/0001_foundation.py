@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("display_name", sa.String(length=80), nullable=False),
         sa.Column("password_hash", sa.String(length=255), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("external_id", sa.String(length=255), nullable=True),
         sa.Column("disabled", sa.Boolean(), nullable=False),
         sa.Column("invited_by_id", sa.Integer(), nullable=True),
         sa.Column(
@@ -41,6 +42,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
+        sa.UniqueConstraint("external_id", name=op.f("uq_users_external_id")),
         sa.UniqueConstraint("username", name=op.f("uq_users_username")),
     )
     op.create_table(
