@@ -34,7 +34,18 @@ def test_jupyter_sees_the_labextension():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), ".")
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "-q",
+        "-w",
+        str(out),
+        ".",
+    )
     return zipfile.ZipFile(next(out.glob("codecall_jupyter-*.whl")))
 
 
@@ -53,7 +64,12 @@ def test_wheel_carries_everything_a_server_needs(wheel):
         "codecall_jupyter/_version.py",
     ):
         assert needed in names, needed
-    assert any(n.startswith(f"{data}/data/share/jupyter/labextensions/codecall-jupyter/static/remoteEntry.") for n in names)
+    assert any(
+        n.startswith(
+            f"{data}/data/share/jupyter/labextensions/codecall-jupyter/static/remoteEntry."
+        )
+        for n in names
+    )
     assert not any("node_modules" in n for n in names)
     entry_points = wheel.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "jupyter-codecall = codecall_jupyter.cli:main" in entry_points
