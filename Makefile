@@ -8,6 +8,8 @@ export PATH := $(abspath $(VENV)/bin):$(PATH)
 JLPM := $(BIN)/jlpm
 LAB_PORT ?= 8888
 LAB_IP ?= 127.0.0.1
+# The folder JupyterLab serves (your files, and the sessions' folders).
+LAB_ROOT ?= $(HOME)/codecall
 # As root, Jupyter refuses to start without --allow-root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 TS_SOURCES := $(shell find labextension -type f 2>/dev/null) package.json tsconfig.json
@@ -24,8 +26,10 @@ lab: $(VENV)/.installed
 	@echo "  - Friends register with an invite link: create one in the CodeCall sidebar,"
 	@echo "    or run: $(BIN)/jupyter codecall invite create"
 	@echo "  - To let others on your network reach it: make lab LAB_IP=0.0.0.0"
+	@echo "  - Files are served from $(LAB_ROOT) (make lab LAB_ROOT=/some/folder)"
 	@echo ""
-	$(BIN)/jupyter lab --no-browser --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG)
+	mkdir -p "$(LAB_ROOT)"
+	cd "$(LAB_ROOT)" && $(abspath $(BIN))/jupyter lab --no-browser --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG)
 
 ## make test: install what the tests need, lint and type-check, run the whole suite.
 test: system-deps $(VENV)/.test-installed lint typecheck pytest

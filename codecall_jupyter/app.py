@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 import os
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from jupyter_server.auth.authorizer import AllowAllAuthorizer
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.serverapp import ServerApp
-from traitlets import Bool, Enum, Int, Unicode, default, validate
+from traitlets import Bool, Enum, Float, Int, Unicode, default, validate
 
 from . import __version__
 from .auth import lab_guard
@@ -24,11 +25,15 @@ from .auth.pages import RegisterHandler
 from .handlers.routes import api_handlers
 from .services.access import AccessService
 from .services.accounts import AccountService
+from .services.activity import ActivityLog
 from .services.container import SERVICES_KEY, CodeCallServices, Throttles
 from .services.external import ExternalUsers
+from .services.friends import FriendService
 from .services.invites import InviteService
 from .services.logins import LoginService
 from .services.ratelimit import Rate, TokenBucketLimiter
+from .services.sessions import SessionRules, SessionService
+from .services.waiting_room import WaitingRoom
 from .store import migrate
 from .store.db import Database, redact
 
@@ -152,7 +157,32 @@ class CodeCallApp(ExtensionApp):
         "practice session (default 'codecall-sessions').",
     )
 
+    # --- sessions ----------------------------------------------------------------------
+    waiting_session_ttl_hours = Float(
+        24.0,
+        config=True,
+        help="Hours after which a WAITING session nobody was admitted to ends (default 24; "
+        "counted from its scheduled start when that is later).",
+    )
+    idle_session_minutes = Float(
+        30.0,
+        config=True,
+        help="Minutes an ACTIVE session may go with nobody connected before it ends (default 30).",
+    )
+    expiry_check_seconds = Float(
+        60.0,
+        config=True,
+        help="Seconds between two checks for sessions to expire (default 60).",
+    )
+    session_password_rate_limit = Unicode(
+        "5/5minutes",
+        config=True,
+        help="Wrong session passwords allowed per user and session before 429 "
+        "(default '5/5minutes').",
+    )
+
     @validate(
+        "session_password_rate_limit",
         "api_rate_limit_user",
         "api_rate_limit_address",
         "login_rate_limit_account",
@@ -213,12 +243,33 @@ class CodeCallApp(ExtensionApp):
         def bucket(rate: str) -> TokenBucketLimiter:
             return TokenBucketLimiter(Rate.parse(rate))
 
+        friends = FriendService(db)
+        activity = ActivityLog(db)
+        root = Path(self.serverapp.root_dir if self.serverapp else os.getcwd())
+        sessions = SessionService(
+            db,
+            friends,
+            activity,
+            SessionRules(
+                sessions_root=root / self.sessions_dir,
+                waiting_ttl=timedelta(hours=self.waiting_session_ttl_hours),
+                idle_ttl=timedelta(minutes=self.idle_session_minutes),
+            ),
+        )
+        room = WaitingRoom(
+            db, friends, activity, sessions, Rate.parse(self.session_password_rate_limit)
+        )
+
         return CodeCallServices(
             accounts=accounts,
             logins=logins,
             invites=invites,
             access=AccessService(db, self.sessions_dir),
             external=external,
+            friends=friends,
+            activity=activity,
+            sessions=sessions,
+            waiting_room=room,
             throttles=Throttles(
                 api_per_user=bucket(self.api_rate_limit_user),
                 api_per_address=bucket(self.api_rate_limit_address),
@@ -237,7 +288,23 @@ class CodeCallApp(ExtensionApp):
         self.handlers.append(("/codecall/register", RegisterHandler))
         lab_guard.install(self.serverapp.web_app)  # type: ignore[union-attr]
 
+    async def _start_jupyter_server_extension(self, serverapp: ServerApp) -> None:
+        self._expiry = asyncio.create_task(self._expire_sessions(), name="codecall-expiry")
+
+    async def _expire_sessions(self) -> None:
+        sessions: SessionService = self.settings[SERVICES_KEY].sessions
+        while True:
+            try:
+                for session_id in await sessions.expire():
+                    self.log.info("CodeCall session %s expired and ended.", session_id)
+            except Exception:  # a database outage must not stop future checks
+                self.log.exception("CodeCall could not check for expired sessions")
+            await asyncio.sleep(self.expiry_check_seconds)
+
     async def stop_extension(self) -> None:
+        expiry = getattr(self, "_expiry", None)
+        if expiry is not None:
+            expiry.cancel()
         database = getattr(self, "database", None)
         if database is not None:
             await database.dispose()

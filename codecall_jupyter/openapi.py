@@ -82,12 +82,17 @@ def _operation(path: str, method: str, op: Operation) -> dict[str, Any]:
     }
     if op.description:
         doc["description"] = op.description
-    params = re.findall(r"\{(\w+)\}", path)
+    params: list[dict[str, Any]] = [
+        {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+        for p in re.findall(r"\{(\w+)\}", path)
+    ]
+    params += [
+        {"name": name, "in": "query", "required": False, "description": text,
+         "schema": {"type": "integer", "minimum": 1}}
+        for name, text in op.query.items()
+    ]  # fmt: skip
     if params:
-        doc["parameters"] = [
-            {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
-            for p in params
-        ]
+        doc["parameters"] = params
     if op.request is not None:
         doc["requestBody"] = {
             "required": True,

@@ -160,10 +160,20 @@ def codecall_admit(
         session_id = uuid.uuid4().hex
         db = codecall_services.accounts.db
         async with db.session() as s, s.begin():
-            s.add(PracticeSession(id=session_id, host_id=host_id, title="t", folder=session_id))
+            s.add(
+                PracticeSession(
+                    id=session_id,
+                    host_id=host_id,
+                    title="t",
+                    folder=session_id,
+                    invite_token=uuid.uuid4().hex,
+                )
+            )
             await s.flush()
             s.add(
-                Participant(session_id=session_id, user_id=host_id, role="host", state="admitted")
+                Participant(
+                    session_id=session_id, user_id=host_id, role="interviewer", state="admitted"
+                )
             )
             for user_id, role, state in members:
                 s.add(Participant(session_id=session_id, user_id=user_id, role=role, state=state))

@@ -60,7 +60,7 @@ def test_wheel_carries_everything_a_server_needs(wheel):
         "codecall_jupyter/templates/login.html",
         "codecall_jupyter/static/pages.css",
         "codecall_jupyter/store/migrations/env.py",
-        "codecall_jupyter/store/migrations/versions/0001_foundation.py",
+        "codecall_jupyter/store/migrations/versions/0001_initial.py",
         "codecall_jupyter/_version.py",
     ):
         assert needed in names, needed

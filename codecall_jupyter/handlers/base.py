@@ -73,6 +73,7 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
             wait = throttles.api_per_user.hit(self._codecall_user.username)
             if wait:
                 raise RateLimited("Too many requests.", retry_after=wait)
+            await self.services.accounts.touch(self._codecall_user.account_id)
 
     def body(self, model: type[M]) -> M:
         """The JSON body validated against ``model``; an empty body is ``{}``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..schemas import MeUpdate, PasswordChange, UserOut
+from ..schemas import MeUpdate, PasswordChange, PublicUserOut, UserOut
 from ..services.accounts import Account
 from ..services.errors import CodeCallError, RateLimited
 from .base import CodeCallAPIHandler
@@ -23,6 +23,16 @@ def user_out(account: Account, *, is_owner: bool) -> UserOut:
         initials=account.initials,
         created_at=account.created_at,
         disabled=account.disabled,
+    )
+
+
+def public_user(account: Account) -> PublicUserOut:
+    return PublicUserOut(
+        id=account.id,
+        username=account.username,
+        display_name=account.display_name,
+        initials=account.initials,
+        color=account.color,
     )
 
 

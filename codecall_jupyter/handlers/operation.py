@@ -20,6 +20,8 @@ class Operation:
     errors: tuple[int, ...] = ()
     description: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # Query parameters: name -> description (integers are documented as such by name).
+    query: dict[str, str] = field(default_factory=dict)
 
 
 def operation(
@@ -30,6 +32,7 @@ def operation(
     errors: tuple[int, ...] = (),
     description: str = "",
     tags: tuple[str, ...] = (),
+    query: dict[str, str] | None = None,
 ) -> Callable[[F], F]:
     """Mark a handler method. Put it innermost: functools.wraps carries it outwards."""
 
@@ -37,7 +40,7 @@ def operation(
         setattr(
             method,
             ATTRIBUTE,
-            Operation(summary, responses, request, errors, description, tags),
+            Operation(summary, responses, request, errors, description, tags, query or {}),
         )
         return method
 

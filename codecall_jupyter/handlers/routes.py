@@ -7,9 +7,32 @@ import re
 from tornado import web
 
 from .base import NotFoundHandler
+from .friends import FRIEND_ROUTES
 from .invites import InviteHandler, InvitesHandler
 from .me import MeHandler, PasswordHandler
+from .participants import (
+    AdmitHandler,
+    HostHandler,
+    ParticipantHandler,
+    RejectHandler,
+    RoleHandler,
+    SwapRolesHandler,
+)
 from .server import ConfigHandler, OpenAPIHandler
+from .sessions import (
+    ActivityHandler,
+    DeclineHandler,
+    EndHandler,
+    FriendsSessionsHandler,
+    HistoryHandler,
+    InvitationsHandler,
+    JoinByIdHandler,
+    JoinByTokenHandler,
+    LeaveHandler,
+    SessionDetailHandler,
+    SessionInviteHandler,
+    SessionsHandler,
+)
 
 API = "/codecall/api"
 
@@ -21,6 +44,26 @@ ROUTES: list[tuple[str, type[web.RequestHandler]]] = [
     (f"{API}/invites", InvitesHandler),
     (f"{API}/invites/{{invite_id}}", InviteHandler),
     (f"{API}/openapi.json", OpenAPIHandler),
+    *FRIEND_ROUTES,
+    # Fixed paths before "{session_id}", which would match them too.
+    (f"{API}/sessions", SessionsHandler),
+    (f"{API}/sessions/invitations", InvitationsHandler),
+    (f"{API}/sessions/friends", FriendsSessionsHandler),
+    (f"{API}/sessions/history", HistoryHandler),
+    (f"{API}/sessions/join", JoinByTokenHandler),
+    (f"{API}/sessions/{{session_id}}", SessionDetailHandler),
+    (f"{API}/sessions/{{session_id}}/end", EndHandler),
+    (f"{API}/sessions/{{session_id}}/join", JoinByIdHandler),
+    (f"{API}/sessions/{{session_id}}/leave", LeaveHandler),
+    (f"{API}/sessions/{{session_id}}/decline", DeclineHandler),
+    (f"{API}/sessions/{{session_id}}/invite", SessionInviteHandler),
+    (f"{API}/sessions/{{session_id}}/activity", ActivityHandler),
+    (f"{API}/sessions/{{session_id}}/host", HostHandler),
+    (f"{API}/sessions/{{session_id}}/swap-roles", SwapRolesHandler),
+    (f"{API}/sessions/{{session_id}}/participants/{{user_id}}", ParticipantHandler),
+    (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/admit", AdmitHandler),
+    (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/reject", RejectHandler),
+    (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/role", RoleHandler),
 ]
 
 

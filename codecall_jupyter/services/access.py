@@ -10,7 +10,7 @@ from ..store.db import Database
 from ..store.models import Participant, PracticeSession
 
 # Roles that may change a session's documents; observers only read.
-WRITER_ROLES = frozenset({"host", "interviewer", "candidate"})
+WRITER_ROLES = frozenset({"interviewer", "candidate"})
 
 
 def normalize_path(path: str) -> str | None:

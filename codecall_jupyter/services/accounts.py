@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..store.db import Database
 from ..store.models import User
+from ..store.types import utcnow
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .invites import InviteService
 from .passwords import MAX_LENGTH, MIN_LENGTH, hash_password, verify_password
 
+TOUCH_EVERY = 30.0  # seconds between two presence writes for one user
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,30}[a-z0-9]$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 # Distinct on light and dark themes; a user's colour follows their id.
@@ -116,6 +119,18 @@ class AccountService:
         self.reserved = {name.lower() for name in reserved}
         # Called with a user id after any change to that account (caches listen).
         self.on_change: list[Callable[[int], None]] = []
+        self._touched: dict[int, float] = {}
+
+    async def touch(self, user_id: int) -> None:
+        """Record activity for presence; at most one write per user every 30 seconds."""
+        now = time.monotonic()
+        if now - self._touched.get(user_id, -TOUCH_EVERY) < TOUCH_EVERY:
+            return
+        self._touched[user_id] = now
+        if len(self._touched) > 50_000:
+            self._touched.clear()
+        async with self.db.session() as s, s.begin():
+            await s.execute(update(User).where(User.id == user_id).values(last_seen_at=utcnow()))
 
     def _changed(self, user_id: int) -> None:
         for listener in self.on_change:

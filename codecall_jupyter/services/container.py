@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 
 from .access import AccessService
 from .accounts import Account, AccountService
+from .activity import ActivityLog
 from .external import ExternalUsers
+from .friends import FriendService
 from .invites import InviteService
 from .logins import LoginService
 from .ratelimit import TokenBucketLimiter
+from .sessions import SessionService
+from .waiting_room import WaitingRoom
 
 # The key under which handlers find the services in the tornado settings.
 SERVICES_KEY = "codecall_services"
@@ -33,6 +37,10 @@ class CodeCallServices:
     invites: InviteService
     access: AccessService
     external: ExternalUsers
+    friends: FriendService
+    activity: ActivityLog
+    sessions: SessionService
+    waiting_room: WaitingRoom
     throttles: Throttles
     registration: str
     max_body_bytes: int

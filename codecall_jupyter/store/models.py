@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -50,6 +53,8 @@ class User(Base):
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Last authenticated activity; friends see "online" from it.
+    last_seen_at: Mapped[datetime | None]
 
 
 class LoginSession(Base):
@@ -87,18 +92,35 @@ class Invite(Base):
 
 
 class PracticeSession(Base):
-    """A practice session; the sessions service grows it with its own migrations."""
+    """A practice session: a host, guests in a waiting room, roles, and a folder."""
 
     __tablename__ = "practice_sessions"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     host_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(32), default="python")
+    problem_id: Mapped[str | None] = mapped_column(String(64))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    max_participants: Mapped[int] = mapped_column(Integer, default=2)
+    # Admitted participants, host included: seats are taken by a conditional UPDATE.
+    admitted_count: Mapped[int] = mapped_column(Integer, default=1)
+    mode: Mapped[str] = mapped_column(String(16), default="interview")
+    auto_admit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Shown to the host and admitted participants so they can share the link again.
+    invite_token: Mapped[str] = mapped_column(String(64), unique=True)
     # The session's folder below CodeCallApp.sessions_dir, relative to the server root.
     folder: Mapped[str] = mapped_column(String(64), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default="WAITING")
+    # WAITING -> ACTIVE -> ENDED
+    status: Mapped[str] = mapped_column(String(16), default="WAITING", index=True)
+    scheduled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(32))
+    # Last moment someone was connected; an ACTIVE session idle too long ends.
+    last_presence_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Participant(Base):
@@ -111,8 +133,61 @@ class Participant(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    # host | interviewer | candidate | observer
+    # interviewer | candidate | observer; the host is PracticeSession.host_id
     role: Mapped[str] = mapped_column(String(16))
-    # waiting | admitted | rejected | removed | left
+    # invited | waiting | admitted | rejected | removed | left
     state: Mapped[str] = mapped_column(String(16), default="waiting")
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    admitted_at: Mapped[datetime | None]
+    left_at: Mapped[datetime | None]
+
+
+class SessionEvent(Base):
+    """The activity log of a session: who did what, when."""
+
+    __tablename__ = "session_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FriendRequest(Base):
+    __tablename__ = "friend_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    to_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # pending | accepted | declined | cancelled
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    # "from:to" while pending, NULL after: a portable "one pending request per pair".
+    pending_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+
+
+class Friendship(Base):
+    """One row per pair of friends, the lower user id first."""
+
+    __tablename__ = "friendships"
+    __table_args__ = (UniqueConstraint("user_a_id", "user_b_id", name="uq_friendships_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_a_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_b_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Block(Base):
+    __tablename__ = "blocks"
+    __table_args__ = (UniqueConstraint("blocker_id", "blocked_id", name="uq_blocks_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    blocker_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    blocked_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

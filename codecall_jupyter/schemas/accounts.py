@@ -1,45 +1,13 @@
-"""Typed request and response bodies of the REST API (pydantic v2).
-
-Handlers validate every body against these models, and the OpenAPI document takes
-its components from them: one source for both.
-"""
+"""Accounts, invites and server facts."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import Field
 
-
-def _no_control_chars(value: str) -> str:
-    # NUL and other C0 controls break PostgreSQL text and terminals; newlines and tabs are fine.
-    if any(ord(c) < 32 and c not in "\n\r\t" for c in value):
-        raise ValueError("control characters are not allowed")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_no_control_chars)]
-
-
-class Request(BaseModel):
-    """Strict: no unknown fields, no silent type coercion."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class Response(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-
-class ErrorBody(Response):
-    code: str = Field(description="Stable machine-readable reason, e.g. `not_found`.")
-    message: str = Field(description="What went wrong, for people.")
-    details: dict[str, Any] | None = Field(default=None, description="Extra facts, when any.")
-
-
-class ErrorEnvelope(Response):
-    error: ErrorBody
+from .base import Request, Response, Text
 
 
 class UserOut(Response):
@@ -52,6 +20,16 @@ class UserOut(Response):
     initials: str
     created_at: datetime
     disabled: bool
+
+
+class PublicUserOut(Response):
+    """What other people may see of an account: never its email."""
+
+    id: int
+    username: str
+    display_name: str
+    initials: str
+    color: str
 
 
 class MeUpdate(Request):

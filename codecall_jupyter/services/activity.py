@@ -1,0 +1,35 @@
+"""A session's activity log: every state change, who made it, and when."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..store.db import Database
+from ..store.models import SessionEvent, User
+
+
+class ActivityLog:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @staticmethod
+    def add(s: AsyncSession, session_id: str, actor_id: int | None, kind: str, **data: Any) -> None:
+        """Record an event inside the caller's transaction: it is stored with the change."""
+        s.add(SessionEvent(session_id=session_id, actor_id=actor_id, kind=kind, data=data))
+
+    async def list(
+        self, session_id: str, limit: int = 500
+    ) -> list[tuple[SessionEvent, User | None]]:
+        """The newest ``limit`` events, oldest first, each with its actor."""
+        async with self.db.session() as s:
+            rows = await s.execute(
+                select(SessionEvent, User)
+                .outerjoin(User, User.id == SessionEvent.actor_id)
+                .where(SessionEvent.session_id == session_id)
+                .order_by(SessionEvent.id.desc())
+                .limit(limit)
+            )
+            return [(event, actor) for event, actor in reversed(list(rows))]
