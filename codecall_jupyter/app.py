@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from . import __version__
 from .auth import lab_guard
 from .auth.authorizer import CodeCallAuthorizer
 from .auth.identity import CodeCallIdentityProvider
+from .auth.page_config import page_config_hook
 from .auth.pages import RegisterHandler
 from .handlers.routes import api_handlers
 from .services.access import AccessService
@@ -38,20 +38,6 @@ from .store import migrate
 from .store.db import Database, redact
 
 HERE = Path(__file__).parent
-PageConfigHook = Callable[[Any, dict[str, Any]], dict[str, Any]]
-
-
-def _without_server_token(previous: PageConfigHook | None) -> PageConfigHook:
-    """JupyterLab writes the server's token into every /lab page it serves; a member's
-    browser would send it back and act as the owner. Cookies authenticate the frontend."""
-
-    def hook(handler: Any, page_config: dict[str, Any]) -> dict[str, Any]:
-        if previous is not None:
-            page_config = previous(handler, page_config)
-        page_config["token"] = ""
-        return page_config
-
-    return hook
 
 
 class CodeCallApp(ExtensionApp):
@@ -218,7 +204,7 @@ class CodeCallApp(ExtensionApp):
         self.database = Database(self.db_url)
         self.settings[SERVICES_KEY] = self.build_services(self.database, owner)
         if self.manage_auth:
-            self.settings["page_config_hook"] = _without_server_token(
+            self.settings["page_config_hook"] = page_config_hook(
                 self.serverapp.web_app.settings.get("page_config_hook")  # type: ignore[union-attr]
             )
 

@@ -193,3 +193,21 @@ async def test_lab_page_never_carries_the_server_token(codecall_member, jp_serve
     assert token not in page.body.decode()
     me = await ann.api("GET", "me")
     assert body_json(me)["is_owner"] is False
+
+
+def page_config(page):
+    start = page.index('id="jupyter-config-data"')
+    raw = page[page.index(">", start) + 1 : page.index("</script>", start)]
+    return json.loads(raw)
+
+
+async def test_members_get_a_jupyterlab_without_refused_tools(codecall_member, codecall_owner):
+    ann = await codecall_member("ann")
+    member = page_config((await ann.fetch("lab")).body.decode())
+    for plugin in ("@jupyterlab/terminal-extension", "@jupyterlab/running-extension"):
+        assert plugin in member["disabledExtensions"]
+    owner = page_config((await codecall_owner.fetch("lab")).body.decode())
+    assert "@jupyterlab/terminal-extension" not in owner["disabledExtensions"]
+    # The member's page did not leak into the shared configuration.
+    again = page_config((await codecall_owner.fetch("lab")).body.decode())
+    assert again["disabledExtensions"] == owner["disabledExtensions"]

@@ -1,0 +1,43 @@
+"""What the /lab page tells each browser: never the server token, and to members a
+JupyterLab without the tools the authorizer refuses them anyway."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .identity import CodeCallUser
+
+PageConfigHook = Callable[[Any, dict[str, Any]], dict[str, Any]]
+
+# Plugins whose every action a member would see fail with 403 (terminals, consoles,
+# running kernels, extension installs, workspaces, language servers, news).
+MEMBER_DISABLED = (
+    "@jupyterlab/terminal-extension",
+    "@jupyterlab/console-extension",
+    "@jupyterlab/running-extension",
+    "@jupyterlab/extensionmanager-extension",
+    "@jupyterlab/workspaces-extension",
+    "@jupyterlab/lsp-extension",
+    "@jupyterlab/apputils-extension:announcements",
+)
+
+
+def page_config_hook(previous: PageConfigHook | None) -> PageConfigHook:
+    def hook(handler: Any, page_config: dict[str, Any]) -> dict[str, Any]:
+        if previous is not None:
+            page_config = previous(handler, page_config)
+        # JupyterLab passes its shared settings dict: change a copy, per request.
+        page = dict(page_config)
+        # JupyterLab writes the server token into every page; a member's browser would
+        # send it back and act as the owner. Cookies authenticate the frontend instead.
+        page["token"] = ""
+        user = handler.current_user
+        if isinstance(user, CodeCallUser) and not user.is_owner:
+            disabled = list(page.get("disabledExtensions") or [])
+            page["disabledExtensions"] = disabled + [
+                p for p in MEMBER_DISABLED if p not in disabled
+            ]
+        return page
+
+    return hook
