@@ -436,3 +436,16 @@ async def test_racing_admits_never_overfill(people):
     assert sorted(r.code for r in results) == [200, 409, 409, 409]
     detail = body_json(await ann.api("GET", f"sessions/{sid}"))
     assert detail["participant_count"] == 2
+
+
+async def test_blocked_people_cannot_join_or_be_invited(people, befriend, codecall_services):
+    ann, bob = await people("ann", "bob")
+    await befriend(ann, bob)
+    session = await create(ann, invite=["bob"])
+    blocked = await bob.api("POST", "blocks", {"username": "ann"})
+    assert blocked.code == 201
+    assert (await join(bob, session)).code == 404  # the link no longer opens for him
+    assert (await bob.api("POST", f"sessions/{session['id']}/join", {})).code == 404
+    again = await ann.api("POST", f"sessions/{session['id']}/invite", {"usernames": ["bob"]})
+    assert again.code == 422
+    assert error_code(again) == "not_a_friend"
