@@ -14,7 +14,7 @@ from jupyter_server.auth.authorizer import AllowAllAuthorizer
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.extension.application import ExtensionApp
 from jupyter_server.serverapp import ServerApp
-from traitlets import Bool, Enum, Float, Int, Unicode, default, validate
+from traitlets import Bool, Enum, Float, Int, List, Unicode, default, validate
 
 from . import __version__
 from .auth import lab_guard
@@ -22,15 +22,20 @@ from .auth.authorizer import CodeCallAuthorizer
 from .auth.identity import CodeCallIdentityProvider
 from .auth.page_config import page_config_hook
 from .auth.pages import RegisterHandler
+from .channel.handler import HUB_KEY
+from .channel.hub import ChannelHub, ChannelLimits
 from .handlers.routes import api_handlers
 from .services.access import AccessService
 from .services.accounts import AccountService
 from .services.activity import ActivityLog
+from .services.chat import ChatService
 from .services.container import SERVICES_KEY, CodeCallServices, Throttles
 from .services.external import ExternalUsers
 from .services.friends import FriendService
+from .services.ice import SCHEMES, IceService, check_urls
 from .services.invites import InviteService
 from .services.logins import LoginService
+from .services.proctoring import ProctoringService
 from .services.ratelimit import Rate, TokenBucketLimiter
 from .services.sessions import SessionRules, SessionService
 from .services.waiting_room import WaitingRoom
@@ -167,7 +172,39 @@ class CodeCallApp(ExtensionApp):
         "(default '5/5minutes').",
     )
 
+    # --- channel ---------------------------------------------------------------------
+    channel_max_message_bytes = Int(
+        65_536,
+        config=True,
+        help="Largest channel message in bytes (default 65536); a bigger one closes the "
+        "socket with 1009.",
+    )
+    channel_queue_size = Int(
+        1000,
+        config=True,
+        help="Messages queued for one socket before it counts as too slow and is closed with "
+        "4408 (default 1000).",
+    )
+    channel_replay_buffer = Int(
+        2000,
+        config=True,
+        help="Events per session kept so a reconnecting client can resume (default 2000).",
+    )
+    channel_chat_rate = Unicode(
+        "20/10seconds",
+        config=True,
+        help="Chat messages one socket may send (default '20/10seconds'); excess is refused.",
+    )
+    channel_signal_rate = Unicode(
+        "300/10seconds",
+        config=True,
+        help="Signaling messages (offers, answers, ICE candidates) one socket may send "
+        "(default '300/10seconds'); excess is dropped with an error.",
+    )
+
     @validate(
+        "channel_chat_rate",
+        "channel_signal_rate",
         "session_password_rate_limit",
         "api_rate_limit_user",
         "api_rate_limit_address",
@@ -178,6 +215,52 @@ class CodeCallApp(ExtensionApp):
     def _valid_rate(self, proposal: dict[str, Any]) -> str:
         Rate.parse(proposal["value"])  # raises a clear ValueError
         return str(proposal["value"])
+
+    # --- realtime ----------------------------------------------------------------------
+    record_paste_content = Bool(
+        False,
+        config=True,
+        help="Keep the text participants paste (up to 10000 characters per paste) in the "
+        "session's activity log, which the host and participants see (default False: only "
+        "the size is kept).",
+    )
+    stun_urls = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help="STUN server URLs given to browsers, e.g. ['stun:stun.example.org:3478']. "
+        "Default [] (no third-party server: peers on one network need none).",
+    )
+    turn_urls = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help="TURN server URLs, e.g. ['turn:turn.example.org:3478?transport=udp', "
+        "'turns:turn.example.org:5349']. Default []. Used only with turn_secret; without it "
+        "TURN is left out and a warning is logged at start-up.",
+    )
+    turn_secret = Unicode(
+        "",
+        config=True,
+        help="Secret shared with the TURN server (coturn: use-auth-secret and "
+        "static-auth-secret) for short-lived credentials in the TURN REST scheme. Default ''.",
+    )
+    turn_credential_ttl_seconds = Int(
+        6 * 3600,
+        config=True,
+        help="Seconds a TURN credential stays valid (default 21600 = 6 hours).",
+    )
+
+    @validate("stun_urls", "turn_urls")
+    def _valid_ice_urls(self, proposal: dict[str, Any]) -> list[str]:
+        schemes = SCHEMES[:2] if proposal["trait"].name == "stun_urls" else SCHEMES[2:]
+        return check_urls(proposal["value"], schemes)
+
+    @validate("turn_credential_ttl_seconds")
+    def _valid_ttl(self, proposal: dict[str, Any]) -> int:
+        if proposal["value"] < 60:
+            raise ValueError("turn_credential_ttl_seconds: at least 60")
+        return int(proposal["value"])
 
     # --- wiring ------------------------------------------------------------------------
     def _link_jupyter_server_extension(self, serverapp: ServerApp) -> None:
@@ -202,7 +285,19 @@ class CodeCallApp(ExtensionApp):
                 )
         owner = migrate.run_blocking(self._ensure_owner)
         self.database = Database(self.db_url)
-        self.settings[SERVICES_KEY] = self.build_services(self.database, owner)
+        services = self.build_services(self.database, owner)
+        self.settings[SERVICES_KEY] = services
+        self.settings[HUB_KEY] = ChannelHub(
+            services,
+            ChannelLimits(
+                max_message_bytes=self.channel_max_message_bytes,
+                queue_size=self.channel_queue_size,
+                replay_buffer=self.channel_replay_buffer,
+                chat_rate=Rate.parse(self.channel_chat_rate),
+                signal_rate=Rate.parse(self.channel_signal_rate),
+                presence_every=60.0,
+            ),
+        )
         if self.manage_auth:
             self.settings["page_config_hook"] = page_config_hook(
                 self.serverapp.web_app.settings.get("page_config_hook")  # type: ignore[union-attr]
@@ -245,6 +340,7 @@ class CodeCallApp(ExtensionApp):
         room = WaitingRoom(
             db, friends, activity, sessions, Rate.parse(self.session_password_rate_limit)
         )
+        chat, proctoring, ice = self._realtime_services(db, activity)
 
         return CodeCallServices(
             accounts=accounts,
@@ -256,6 +352,9 @@ class CodeCallApp(ExtensionApp):
             activity=activity,
             sessions=sessions,
             waiting_room=room,
+            chat=chat,
+            proctoring=proctoring,
+            ice=ice,
             throttles=Throttles(
                 api_per_user=bucket(self.api_rate_limit_user),
                 api_per_address=bucket(self.api_rate_limit_address),
@@ -268,6 +367,21 @@ class CodeCallApp(ExtensionApp):
             owner=owner,
             extra={"hub": bool(os.environ.get("JUPYTERHUB_API_TOKEN"))},
         )
+
+    def _realtime_services(
+        self, db: Database, activity: ActivityLog
+    ) -> tuple[ChatService, ProctoringService, IceService]:
+        if self.turn_urls and not self.turn_secret:
+            # Built once at start-up, so this warns once.
+            self.log.warning(
+                "CodeCall: turn_urls are set but turn_secret is empty: TURN is left out of "
+                "the ICE servers. Set CodeCallApp.turn_secret to the TURN server's "
+                "static-auth-secret."
+            )
+        ice = IceService(
+            self.stun_urls, self.turn_urls, self.turn_secret, self.turn_credential_ttl_seconds
+        )
+        return ChatService(db), ProctoringService(db, activity, self.record_paste_content), ice
 
     def initialize_handlers(self) -> None:
         self.handlers.extend(api_handlers())
@@ -291,6 +405,9 @@ class CodeCallApp(ExtensionApp):
         expiry = getattr(self, "_expiry", None)
         if expiry is not None:
             expiry.cancel()
+        hub = self.settings.get(HUB_KEY)
+        if hub is not None:
+            hub.stop()
         database = getattr(self, "database", None)
         if database is not None:
             await database.dispose()

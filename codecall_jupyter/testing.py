@@ -187,3 +187,77 @@ class Browser:
 
 def body_json(response: HTTPResponse) -> Any:
     return json.loads(response.body or b"null")
+
+
+class ChannelClient:
+    """A session-channel WebSocket as a browser tab would hold it."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.inbox: list[dict[str, Any]] = []
+        self.close_code: int | None = None
+
+    @classmethod
+    async def open(
+        cls,
+        browser: Browser,
+        port: int,
+        session_id: str,
+        *,
+        resume: str | None = None,
+        origin: str | None = "same",
+    ) -> ChannelClient:
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        headers = {**browser.headers}
+        if browser.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
+        if origin == "same":
+            headers["Origin"] = f"http://127.0.0.1:{port}"
+        elif origin is not None:
+            headers["Origin"] = origin
+        path = f"{browser.base_url}codecall/api/sessions/{session_id}/channel"
+        query = f"?resume={resume}" if resume else ""
+        request = HTTPRequest(f"ws://127.0.0.1:{port}{path}{query}", headers=headers)
+        return cls(await websocket_connect(request))
+
+    async def send(self, message: dict[str, Any] | str) -> None:
+        await self.connection.write_message(
+            message if isinstance(message, str) else json.dumps(message)
+        )
+
+    async def next(self, kind: str | None = None, timeout: float = 10.0) -> dict[str, Any]:
+        """The next message (of ``kind``), skipping others; raises at close or timeout."""
+        import asyncio
+
+        for i, message in enumerate(self.inbox):
+            if kind is None or message.get("type") == kind:
+                return self.inbox.pop(i)
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                raise TimeoutError(f"no {kind!r} message; had {self.inbox}")
+            raw = await asyncio.wait_for(self.connection.read_message(), left)
+            if raw is None:
+                self.close_code = self.connection.close_code
+                raise ConnectionError(f"closed with {self.close_code} waiting for {kind!r}")
+            message = json.loads(raw)
+            if kind is None or message.get("type") == kind:
+                return message
+            self.inbox.append(message)
+
+    async def closed(self, timeout: float = 10.0) -> int | None:
+        """Read until the server closes the socket; returns the close code."""
+        import asyncio
+
+        while True:
+            raw = await asyncio.wait_for(self.connection.read_message(), timeout)
+            if raw is None:
+                self.close_code = self.connection.close_code
+                return self.close_code
+            self.inbox.append(json.loads(raw))
+
+    def close(self) -> None:
+        self.connection.close()

@@ -203,3 +203,9 @@ async def test_config_describes_the_server(codecall_member):
     assert config["registration"] == "invite"
     assert config["hub"] is False
     assert config["version"]
+
+
+async def test_unicode_digits_in_ids_are_not_ids(codecall_owner):
+    response = await codecall_owner.api("DELETE", "invites/\u00b2")
+    assert response.code == 404
+    assert error_of(response)["code"] == "not_found"

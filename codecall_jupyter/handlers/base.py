@@ -97,7 +97,7 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
     @staticmethod
     def int_id(value: str) -> int:
         """A numeric path id; anything else cannot name a resource."""
-        if not value.isdigit() or len(value) > 18:
+        if not (value.isascii() and value.isdigit()) or len(value) > 18:
             raise NotFound("No such resource.")
         return int(value)
 

@@ -6,7 +6,9 @@ import re
 
 from tornado import web
 
+from ..channel.handler import ChannelHandler
 from .base import NotFoundHandler
+from .chat import CHANNEL_REST_ROUTES
 from .friends import FRIEND_ROUTES
 from .invites import InviteHandler, InvitesHandler
 from .me import MeHandler, PasswordHandler
@@ -64,6 +66,7 @@ ROUTES: list[tuple[str, type[web.RequestHandler]]] = [
     (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/admit", AdmitHandler),
     (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/reject", RejectHandler),
     (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/role", RoleHandler),
+    *CHANNEL_REST_ROUTES,
 ]
 
 
@@ -76,5 +79,6 @@ def api_handlers() -> list[tuple[str, type[web.RequestHandler]]]:
     routes: list[tuple[str, type[web.RequestHandler]]] = [
         (to_pattern(path), handler) for path, handler in ROUTES
     ]
+    routes.append((to_pattern(f"{API}/sessions/{{session_id}}/channel"), ChannelHandler))
     routes.append((f"{API}(?:/.*)?", NotFoundHandler))
     return routes

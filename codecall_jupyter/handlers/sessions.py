@@ -96,7 +96,7 @@ class HistoryHandler(SessionHandler):
 
     def positive_int(self, name: str, default: int, most: int) -> int:
         raw = self.get_query_argument(name, str(default))
-        if not raw.isdigit() or not 1 <= int(raw) <= most:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= most:
             raise InvalidInput(f"{name}: a whole number from 1 to {most}.")
         return int(raw)
 

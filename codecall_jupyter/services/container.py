@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from .access import AccessService
 from .accounts import Account, AccountService
 from .activity import ActivityLog
+from .chat import ChatService
 from .external import ExternalUsers
 from .friends import FriendService
+from .ice import IceService
 from .invites import InviteService
 from .logins import LoginService
+from .proctoring import ProctoringService
 from .ratelimit import TokenBucketLimiter
 from .sessions import SessionService
 from .waiting_room import WaitingRoom
@@ -41,6 +44,9 @@ class CodeCallServices:
     activity: ActivityLog
     sessions: SessionService
     waiting_room: WaitingRoom
+    chat: ChatService
+    proctoring: ProctoringService
+    ice: IceService
     throttles: Throttles
     registration: str
     max_body_bytes: int

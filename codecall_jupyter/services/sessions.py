@@ -21,6 +21,7 @@ from .accounts import Account
 from .activity import ActivityLog
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .friends import FriendService
+from .notify import SessionNotifier
 from .passwords import hash_password
 
 # Participant states that still belong to a session (the others were turned away or left).
@@ -56,6 +57,7 @@ class SessionService:
         self.friends = friends
         self.activity = activity
         self.rules = rules
+        self.notifier = SessionNotifier()
 
     # --- the host's actions -------------------------------------------------------------
 
@@ -114,6 +116,7 @@ class SessionService:
                 else:
                     continue
                 self.activity.add(s, session.id, host_id, "invited", user=user.username)
+        await self.notifier.changed(session_id)
 
     async def update(self, host_id: int, session_id: str, changes: dict[str, Any]) -> None:
         if "password" in changes:
@@ -130,11 +133,13 @@ class SessionService:
                 setattr(session, name, value)
             logged = sorted(k if k != "password_hash" else "password" for k in changes)
             self.activity.add(s, session.id, host_id, "updated", fields=logged)
+        await self.notifier.changed(session_id)
 
     async def end(self, host_id: int, session_id: str) -> None:
         async with self.db.session() as s, s.begin():
             session = await self.hosted(s, host_id, session_id)
             self._end(s, session, host_id, "host")
+        await self.notifier.changed(session_id)
 
     async def delete(self, host_id: int, session_id: str) -> None:
         async with self.db.session() as s, s.begin():
@@ -142,6 +147,7 @@ class SessionService:
             folder = self._folder(session)
             await s.delete(session)
         await asyncio.to_thread(shutil.rmtree, folder, True)
+        await self.notifier.changed(session_id)
 
     def _end(
         self, s: AsyncSession, session: PracticeSession, actor: int | None, reason: str
@@ -180,6 +186,22 @@ class SessionService:
                 )
                 view.participants = [(p, u) for p, u in rows if p.state in shown]
             return view
+
+    async def roster(
+        self, session_id: str
+    ) -> tuple[PracticeSession, list[tuple[Participant, User]]] | None:
+        """The session and everyone with a participant row, for the realtime channel."""
+        async with self.db.session() as s:
+            session = await s.get(PracticeSession, session_id)
+            if session is None:
+                return None
+            rows = await s.execute(
+                select(Participant, User)
+                .join(User, User.id == Participant.user_id)
+                .where(Participant.session_id == session_id)
+                .order_by(Participant.joined_at, Participant.id)
+            )
+            return session, [(p, u) for p, u in rows]
 
     async def mine(self, user_id: int) -> list[SessionView]:
         return await self._list(user_id, PracticeSession.status != "ENDED", ("waiting", "admitted"))
@@ -283,6 +305,8 @@ class SessionService:
             for session in stale:
                 self._end(s, session, None, "expired" if session.status == "WAITING" else "idle")
                 ended.append(session.id)
+        for session_id in ended:
+            await self.notifier.changed(session_id)
         return ended
 
     # --- shared -----------------------------------------------------------------------------

@@ -74,9 +74,9 @@ class WaitingRoom:
             me.state, me.joined_at, me.left_at = "waiting", utcnow(), None
             await s.flush()
             self.activity.add(s, session_id, user_id, "joined")
-            if session.auto_admit and await self._seat(s, session, me, session.host_id):
-                return "admitted"
-            return "waiting"
+            admitted = session.auto_admit and await self._seat(s, session, me, session.host_id)
+        await self.sessions.notifier.changed(session_id)
+        return "admitted" if admitted else "waiting"
 
     async def _check_password(
         self, session: PracticeSession, user_id: int, password: str | None
@@ -105,6 +105,7 @@ class WaitingRoom:
             await self._release(s, session, me, "left")
             me.left_at = utcnow()
             self.activity.add(s, session_id, user_id, "left")
+        await self.sessions.notifier.changed(session_id)
 
     async def decline(self, user_id: int, session_id: str) -> None:
         async with self.db.session() as s, s.begin():
@@ -113,6 +114,7 @@ class WaitingRoom:
                 raise NotFound("No invitation to this session.")
             me.state = "declined"
             self.activity.add(s, session_id, user_id, "declined")
+        await self.sessions.notifier.changed(session_id)
 
     # --- the host's say ---------------------------------------------------------------------
 
@@ -124,6 +126,7 @@ class WaitingRoom:
                 raise Conflict("That person is not waiting.", code="not_waiting")
             if not await self._seat(s, session, guest, host_id):
                 raise Conflict("The session is full.", code="session_full")
+        await self.sessions.notifier.changed(session_id)
 
     async def reject(self, host_id: int, session_id: str, user_id: int) -> None:
         async with self.db.session() as s, s.begin():
@@ -133,6 +136,7 @@ class WaitingRoom:
                 raise Conflict("That person is not waiting.", code="not_waiting")
             guest.state = "rejected"
             self.activity.add(s, session_id, host_id, "rejected", user_id=user_id)
+        await self.sessions.notifier.changed(session_id)
 
     async def remove(self, host_id: int, session_id: str, user_id: int) -> None:
         async with self.db.session() as s, s.begin():
@@ -144,6 +148,7 @@ class WaitingRoom:
                 raise Conflict("That person is not in the session.", code="not_present")
             await self._release(s, session, guest, "removed")
             self.activity.add(s, session_id, host_id, "removed", user_id=user_id)
+        await self.sessions.notifier.changed(session_id)
 
     async def set_role(self, host_id: int, session_id: str, user_id: int, role: str) -> None:
         async with self.db.session() as s, s.begin():
@@ -154,6 +159,7 @@ class WaitingRoom:
                 self.activity.add(
                     s, session_id, host_id, "role_changed", user_id=user_id, role=role
                 )
+        await self.sessions.notifier.changed(session_id)
 
     async def hand_host(self, host_id: int, session_id: str, user_id: int) -> None:
         async with self.db.session() as s, s.begin():
@@ -163,6 +169,7 @@ class WaitingRoom:
             await self._admitted(s, session_id, user_id)
             session.host_id = user_id
             self.activity.add(s, session_id, host_id, "host_changed", user_id=user_id)
+        await self.sessions.notifier.changed(session_id)
 
     async def swap_roles(self, host_id: int, session_id: str) -> None:
         async with self.db.session() as s, s.begin():
@@ -180,6 +187,7 @@ class WaitingRoom:
             for member in members:
                 member.role = swap[member.role]
             self.activity.add(s, session_id, host_id, "roles_swapped")
+        await self.sessions.notifier.changed(session_id)
 
     # --- seats ------------------------------------------------------------------------------
 

@@ -191,3 +191,33 @@ class Block(Base):
     blocker_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     blocked_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ChatMessage(Base):
+    """A session's chat line. Deleting keeps the row (text emptied) so ids and reads hold."""
+
+    __tablename__ = "chat_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[datetime | None]
+    deleted_at: Mapped[datetime | None]
+
+    author: Mapped[User | None] = relationship(lazy="joined")
+
+
+class ChatRead(Base):
+    """How far one user has read a session's chat: the id of the last message seen."""
+
+    __tablename__ = "chat_reads"
+    __table_args__ = (UniqueConstraint("session_id", "user_id", name="uq_chat_reads_session_user"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    last_read_id: Mapped[int] = mapped_column(Integer, default=0)

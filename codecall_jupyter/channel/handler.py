@@ -1,0 +1,99 @@
+"""``/codecall/api/sessions/{id}/channel``: the authenticated session WebSocket."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+from urllib.parse import urlparse
+
+from jupyter_server.auth.decorator import authorized, ws_authenticated
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.websocket import WebSocketMixin
+from jupyter_server.utils import origin_matches_pat
+from tornado import web
+from tornado.websocket import WebSocketHandler
+
+from ..auth.identity import codecall_user, services_of
+from ..services.errors import NotFound
+from .dispatch import Dispatcher
+from .hub import ChannelHub
+from .protocol import CLOSE_LOGGED_OUT
+from .room import Connection, Member
+
+HUB_KEY = "codecall_channel_hub"
+
+
+class ChannelHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):
+    auth_resource = "codecall"
+    openapi_exclude = True  # a WebSocket: described in docs/CHANNEL.md
+
+    conn: Connection | None = None
+    member: Member | None = None
+
+    @property
+    def hub(self) -> ChannelHub:
+        return cast(ChannelHub, self.settings[HUB_KEY])
+
+    @property
+    def max_message_size(self) -> int:  # tornado closes bigger frames with 1009
+        return self.hub.limits.max_message_bytes
+
+    def check_origin(self, origin: str | None = None) -> bool:
+        """Same origin, or one the operator allowed; a missing Origin is refused too
+        (stricter than Jupyter, which lets scripts without one through)."""
+        origin = origin or self.request.headers.get("Origin")
+        if not origin:
+            return False
+        if urlparse(origin.lower()).netloc == (self.request.headers.get("Host") or "").lower():
+            return True
+        if self.allow_origin:
+            return bool(self.allow_origin == origin)
+        if self.allow_origin_pat:
+            return bool(origin_matches_pat(self.allow_origin_pat, origin))
+        self.log.warning("Refused a channel socket from Origin %r", origin)
+        return False
+
+    @ws_authenticated
+    @authorized
+    async def get(self, session_id: str, *args: Any, **kwargs: Any) -> None:
+        if not self.check_origin():
+            raise web.HTTPError(403, "Cross-origin or origin-less channel sockets are refused.")
+        services = services_of(self)
+        user = await codecall_user(self.current_user, services) if services else None
+        if user is None:
+            raise web.HTTPError(403)
+        try:
+            self.member = await self.hub.member_for(session_id, user.account_id)
+        except NotFound as exc:
+            raise web.HTTPError(404, "No such session.") from exc
+        if self.member.state not in ("host", "admitted", "waiting"):
+            raise web.HTTPError(403, "You are no longer in this session.")
+        await super().get(session_id, *args, **kwargs)
+
+    async def open(self, session_id: str, *args: Any, **kwargs: Any) -> None:
+        super().open(session_id, *args, **kwargs)
+        assert self.member is not None
+        self.session_id = session_id
+        self.conn = await self.hub.connect(
+            session_id,
+            self.member,
+            self._write,
+            self._close,
+            self.get_query_argument("resume", None),
+        )
+
+    async def on_message(self, message: str | bytes) -> None:
+        if self.conn is not None:
+            await Dispatcher(self.hub).receive(self.session_id, self.conn, message)
+
+    def on_close(self) -> None:
+        if self.conn is not None:
+            self.hub.disconnect(self.conn, self.session_id)
+
+    async def _write(self, frame: str) -> None:
+        await self.write_message(frame)
+
+    def _close(self, code: int, reason: str) -> None:
+        self.close(code, reason[:120])
+
+
+__all__ = ["CLOSE_LOGGED_OUT", "HUB_KEY", "ChannelHandler"]

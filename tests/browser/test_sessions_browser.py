@@ -1,0 +1,389 @@
+"""Friends and practice sessions, end to end in two real browsers.
+
+Hana (the host) and Gabe (the guest) register through invites in two independent
+browser profiles; Hana befriends Gabe in the CodeCall sidebar, creates a session
+through the "New practice session" dialog inviting him, admits him from the waiting
+room, and ends the session; Gabe accepts, joins from his invitations, waits, is let
+in, and sees the end. A last test joins a password-protected session by its invite
+link. The tests run in order and save screenshots 05-08 into docs/screenshots/.
+
+The lab server (and its database) is shared with the other browser tests: the
+usernames here are used nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct-horse-battery-staple"
+SESSION_TITLE = "Mock interview: graphs"
+SESSION_DESCRIPTION = "Breadth-first search, then shortest paths. 45 minutes."
+# The sidebar reloads every 10 s and a session panel every 3 s: allow a few beats.
+SIDEBAR_WAIT_MS = 25_000
+PANEL_WAIT_MS = 15_000
+
+
+@dataclass
+class Person:
+    username: str
+    display_name: str
+    email: str
+    server: Any
+    context: Any = None
+    page: Any = None
+    failed_responses: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.server.base + path.lstrip("/")
+
+    def diagnostics(self) -> str:
+        return (
+            f"{self.username}: HTTP errors seen by the page:\n  "
+            + ("\n  ".join(self.failed_responses) or "(none)")
+            + "\nConsole errors:\n  "
+            + ("\n  ".join(self.console_errors) or "(none)")
+        )
+
+
+@dataclass
+class Story:
+    """What the tests of this module share, in order."""
+
+    hana: Person
+    gabe: Person
+    session_id: str | None = None
+    registered: bool = False
+    friends: bool = False
+    in_session: bool = False
+
+    def require(self, step: str) -> None:
+        if not getattr(self, step):
+            pytest.skip(f"an earlier step ({step}) failed: see the first failing test")
+
+
+def _watch(person: Person) -> None:
+    page = person.page
+    page.on(
+        "response",
+        lambda r: (
+            person.failed_responses.append(f"{r.status} {r.request.method} {r.url}")
+            if r.status >= 400
+            else None
+        ),
+    )
+    page.on(
+        "console",
+        lambda m: person.console_errors.append(m.text) if m.type == "error" else None,
+    )
+
+
+@pytest.fixture(scope="module")
+def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
+    hana = Person("hana", "Hana Host", "hana.host@example.org", lab_server)
+    gabe = Person("gabe", "Gabe Guest", "gabe.guest@example.org", lab_server)
+    for person in (hana, gabe):
+        person.context = new_context()
+        person.page = person.context.new_page()
+        _watch(person)
+    yield Story(hana=hana, gabe=gabe)
+    print(hana.diagnostics())  # shown by pytest when a test of the module fails
+    print(gabe.diagnostics())
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def wait_for_lab(page: Any) -> None:
+    """JupyterLab has started: the shell is visible, the splash gone, CodeCall's tab there."""
+    page.wait_for_url(re.compile(r"/lab(/|\?|#|$)"))
+    page.locator("#jp-main-dock-panel").wait_for(state="visible")
+    page.locator("#jupyterlab-splash").wait_for(state="detached")
+    page.locator('.jp-SideBar.jp-mod-left [data-id="codecall-sidebar"]').wait_for(state="visible")
+    page.wait_for_load_state("networkidle")
+
+
+def open_sidebar(page: Any) -> Any:
+    """Open the CodeCall sidebar (a click on an open panel's tab would close it)."""
+    panel = page.locator("#codecall-sidebar")
+    if not panel.is_visible():
+        page.locator('.jp-SideBar.jp-mod-left [data-id="codecall-sidebar"]').click()
+    panel.wait_for(state="visible")
+    panel.locator(".cc-UserCard").wait_for(state="visible")
+    return panel
+
+
+def session_panel(page: Any, session_id: str) -> Any:
+    panel = page.locator(f"#codecall-session-{session_id}")
+    panel.wait_for(state="visible")
+    return panel
+
+
+def wait_for_status(panel: Any, status: str, timeout: int = PANEL_WAIT_MS) -> None:
+    panel.locator(f'.cc-SessionView[data-status="{status}"]').wait_for(
+        state="visible", timeout=timeout
+    )
+
+
+def dismiss_toasts(page: Any) -> None:
+    """Close JupyterLab's notification toasts so they stay out of screenshots."""
+    buttons = page.locator(".Toastify__toast .jp-toast-dismiss, .Toastify__close-button")
+    for i in reversed(range(buttons.count())):
+        if buttons.nth(i).is_visible():
+            buttons.nth(i).click()
+
+
+def visible_dialogs(page: Any) -> list[str]:
+    dialogs = page.locator(".jp-Dialog")
+    return [
+        " ".join(dialogs.nth(i).inner_text().split())
+        for i in range(dialogs.count())
+        if dialogs.nth(i).is_visible()
+    ]
+
+
+def api(person: Person, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+    """Call the REST API from a member's browser profile (cookie + XSRF header)."""
+    xsrf = next(
+        (c["value"] for c in person.context.cookies() if c["name"] == "_xsrf"),
+        "",
+    )
+    response = person.page.request.fetch(
+        person.url(path),
+        method=method,
+        headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
+        data=body,
+    )
+    text = response.text()
+    return response.status, (response.json() if text else None)
+
+
+# --- the story ---------------------------------------------------------------------------
+
+
+def test_host_and_guest_register(story: Story, lab_server: Any) -> None:
+    for person in (story.hana, story.gabe):
+        status, invite = lab_server.owner_request("POST", "codecall/api/invites", {})
+        assert status == 201, invite
+        page = person.page
+        page.goto(person.url(invite["url"]))
+        form = page.locator("form#register")
+        form.wait_for(state="visible")
+        page.fill("#display_name", person.display_name)
+        page.fill("#username", person.username)
+        page.fill("#email", person.email)
+        page.fill("#password", PASSWORD)
+        page.fill("#password_confirm", PASSWORD)
+        form.locator("button[type=submit]").click()
+        wait_for_lab(page)
+        me = page.request.get(person.url("codecall/api/me")).json()
+        assert me["username"] == person.username, me
+    story.registered = True
+
+
+def test_friend_request_sent_and_accepted_in_the_sidebar(story: Story, screenshots: Path) -> None:
+    story.require("registered")
+    hana, gabe = story.hana, story.gabe
+
+    # Hana asks Gabe by username: the server answers 201, the sidebar says so.
+    sidebar = open_sidebar(hana.page)
+    friends = sidebar.locator(".cc-FriendsSection")
+    friends.get_by_label("Add a friend").fill("gabe")
+    friends.get_by_role("button", name="Send request").click()
+    friends.get_by_role("status").filter(has_text="Request sent to Gabe Guest.").wait_for()
+    outgoing = friends.get_by_role("list", name="Requests you sent")
+    outgoing.locator('.cc-Person[data-username="gabe"]').wait_for()
+
+    # Gabe sees the request in his own sidebar and accepts it.
+    gabe_sidebar = open_sidebar(gabe.page)
+    incoming = gabe_sidebar.get_by_role("list", name="Requests to you")
+    incoming.locator('.cc-Person[data-username="hana"]').wait_for(timeout=SIDEBAR_WAIT_MS)
+    gabe_sidebar.get_by_role("button", name="Accept the request from Hana Host").click()
+    gabe_friends = gabe_sidebar.get_by_role("list", name="Your friends")
+    gabe_friends.locator('.cc-Person[data-username="hana"]').wait_for()
+    assert incoming.count() == 0 or incoming.locator(".cc-Person").count() == 0
+
+    # Hana also asks the owner (left pending), so her sidebar shows both lists.
+    friends.get_by_label("Add a friend").fill("owner")
+    friends.get_by_role("button", name="Send request").click()
+    friends.get_by_role("status").filter(has_text="Request sent to Olive Owner.").wait_for()
+
+    # Within a refresh Gabe is Hana's friend, shown online (a text label, not colour only).
+    friend_list = friends.get_by_role("list", name="Your friends")
+    gabe_row = friend_list.locator('.cc-Person[data-username="gabe"]')
+    gabe_row.wait_for(timeout=SIDEBAR_WAIT_MS)
+    assert gabe_row.locator(".cc-PresenceLabel").inner_text().strip() == "Online"
+    assert outgoing.locator('.cc-Person[data-username="gabe"]').count() == 0
+    outgoing.locator('.cc-Person[data-username="owner"]').wait_for()
+    friends.scroll_into_view_if_needed()
+    hana.page.wait_for_timeout(300)  # let the scroll settle
+    hana.page.screenshot(path=str(screenshots / "05-friends.png"))
+    story.friends = True
+
+
+def test_host_creates_a_session_inviting_the_guest(story: Story, screenshots: Path) -> None:
+    story.require("friends")
+    page = story.hana.page
+    sidebar = open_sidebar(page)
+    sidebar.get_by_role("button", name="New practice session").click()
+    dialog = page.locator(".jp-Dialog").filter(has_text="New practice session")
+    dialog.wait_for(state="visible")
+    dialog.get_by_label("Title").fill(SESSION_TITLE)
+    dialog.get_by_label("Description (optional)").fill(SESSION_DESCRIPTION)
+    dialog.get_by_label("Language").select_option("python")
+    dialog.get_by_label("Interview").check()
+    dialog.get_by_label("Max participants").select_option("3")
+    gabe_box = dialog.get_by_role("checkbox", name=re.compile("Gabe Guest"))
+    gabe_box.check()
+    assert (
+        dialog.get_by_role("checkbox", name="Admit people without asking me").is_checked() is False
+    )
+    page.screenshot(path=str(screenshots / "06-new-session.png"))
+
+    with page.expect_response(
+        lambda r: r.url.endswith("/codecall/api/sessions") and r.request.method == "POST"
+    ) as created:
+        dialog.get_by_role("button", name="Create session").click()
+    response = created.value
+    assert response.status == 201, response.text()
+    detail = response.json()
+    assert detail["title"] == SESSION_TITLE
+    assert detail["max_participants"] == 3
+    assert detail["language"] == "python"
+    story.session_id = detail["id"]
+
+    panel = session_panel(page, story.session_id)
+    wait_for_status(panel, "WAITING")
+    assert panel.locator(".cc-SessionHeader-title").inner_text().strip() == SESSION_TITLE
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab").filter(has_text=SESSION_TITLE)
+    tab.wait_for(state="visible")
+    assert panel.locator('.cc-Fact[data-fact="role"] dd').inner_text().strip() == "Interviewer"
+    panel.get_by_role("heading", name="Waiting room").wait_for()
+    assert panel.get_by_role("button", name="Copy invite link").is_visible()
+    assert not visible_dialogs(page)
+
+
+def test_guest_joins_from_his_invitations_and_waits(story: Story) -> None:
+    story.require("friends")
+    assert story.session_id, "the session was not created"
+    page = story.gabe.page
+    sidebar = open_sidebar(page)
+    item = sidebar.locator(
+        f'.cc-SessionList.cc-mod-invitation [data-session-id="{story.session_id}"]'
+    )
+    item.wait_for(timeout=SIDEBAR_WAIT_MS)
+    assert "Hana Host invited you" in item.inner_text()
+    item.get_by_role("button", name=f"Join {SESSION_TITLE}").click()
+
+    panel = session_panel(page, story.session_id)
+    notice = panel.locator('.cc-PlaceNotice[data-place="waiting"]')
+    notice.wait_for()
+    assert notice.inner_text().strip() == "Waiting for the host to let you in…"
+    wait_for_status(panel, "WAITING")
+    # The invitation became one of "My sessions", waiting.
+    mine = sidebar.locator(f'.cc-SessionList.cc-mod-mine [data-session-id="{story.session_id}"]')
+    mine.wait_for(timeout=SIDEBAR_WAIT_MS)
+    assert "Waiting for the host to let you in" in mine.inner_text()
+
+
+def test_host_admits_the_guest_from_the_waiting_room(story: Story, screenshots: Path) -> None:
+    story.require("friends")
+    assert story.session_id, "the session was not created"
+    hana, gabe = story.hana, story.gabe
+    host_panel = session_panel(hana.page, story.session_id)
+    waiting_room = host_panel.locator(".cc-WaitingRoom")
+    waiting_room.locator('.cc-Person[data-username="gabe"]').wait_for(timeout=PANEL_WAIT_MS)
+    dismiss_toasts(hana.page)
+    hana.page.screenshot(path=str(screenshots / "07-waiting-room.png"))
+
+    waiting_room.get_by_role("button", name="Admit Gabe Guest").click()
+    wait_for_status(host_panel, "ACTIVE")
+    participants = host_panel.locator(".cc-Participants")
+    gabe_row = participants.locator('.cc-Person[data-username="gabe"]')
+    gabe_row.wait_for()
+    assert gabe_row.locator(".cc-RoleBadge").get_attribute("data-role") == "candidate"
+    assert waiting_room.get_by_text("Nobody is waiting.").is_visible()
+
+    # Gabe's panel follows within a poll: active, and he is the candidate.
+    guest_panel = session_panel(gabe.page, story.session_id)
+    wait_for_status(guest_panel, "ACTIVE")
+    guest_panel.locator('.cc-PlaceNotice[data-place="admitted"]').wait_for()
+    assert guest_panel.locator('.cc-Fact[data-fact="role"] dd').inner_text().strip() == "Candidate"
+    guest_panel.locator('.cc-Participants .cc-Person[data-username="hana"]').wait_for()
+
+    # The host's activity log tells the story in words.
+    log = host_panel.locator(".cc-ActivityLog")
+    log.get_by_text("Gabe Guest joined", exact=True).wait_for(timeout=PANEL_WAIT_MS)
+    log.get_by_text("Hana Host admitted Gabe Guest as candidate", exact=True).wait_for()
+    lines = [" ".join(t.split()) for t in log.locator(".cc-ActivityLog-text").all_inner_texts()]
+    assert lines[:2] == ["Hana Host created the session", "Hana Host invited Gabe Guest"], lines
+    dismiss_toasts(hana.page)
+    hana.page.screenshot(path=str(screenshots / "08-session-active.png"))
+    story.in_session = True
+
+
+def test_host_ends_the_session_and_the_guest_sees_it(story: Story) -> None:
+    story.require("in_session")
+    assert story.session_id
+    hana, gabe = story.hana, story.gabe
+    host_panel = session_panel(hana.page, story.session_id)
+    host_panel.get_by_role("button", name="End session").click()
+    confirm = hana.page.locator(".jp-Dialog").filter(has_text="End the session")
+    confirm.wait_for(state="visible")
+    confirm.get_by_role("button", name="End session").click()
+    confirm.wait_for(state="detached")
+    wait_for_status(host_panel, "ENDED")
+    assert host_panel.locator('.cc-PlaceNotice[data-place="ended"]').inner_text().strip() == (
+        "You ended this session."
+    )
+
+    guest_panel = session_panel(gabe.page, story.session_id)
+    wait_for_status(guest_panel, "ENDED")
+    notice = guest_panel.locator('.cc-PlaceNotice[data-place="ended"]')
+    assert notice.inner_text().strip() == "The host ended this session."
+    # The ended session leaves both sidebars' "My sessions".
+    for person in (hana, gabe):
+        sidebar = open_sidebar(person.page)
+        sidebar.locator(
+            f'.cc-SessionList.cc-mod-mine [data-session-id="{story.session_id}"]'
+        ).wait_for(state="detached", timeout=SIDEBAR_WAIT_MS)
+
+
+def test_guest_joins_by_invite_link_with_the_session_password(story: Story) -> None:
+    story.require("friends")
+    hana, gabe = story.hana, story.gabe
+    status, session = api(
+        hana,
+        "POST",
+        "codecall/api/sessions",
+        {"title": "Linked practice", "password": "open sesame", "mode": "peer"},
+    )
+    assert status == 201, session
+    assert session["invite_url"].startswith("/lab?codecall-join="), session["invite_url"]
+    try:
+        page = gabe.page
+        page.goto(gabe.url(session["invite_url"]))
+        wait_for_lab(page)
+        # The token leaves the address at once: a reload does not join again.
+        assert "codecall-join" not in page.url, page.url
+        prompt = page.locator(".jp-Dialog").filter(has_text="Session password")
+        prompt.wait_for(state="visible")
+        prompt.locator("input").fill("open sesame")
+        prompt.get_by_role("button", name="Join").click()
+        panel = session_panel(page, session["id"])
+        panel.locator('.cc-PlaceNotice[data-place="waiting"]').wait_for()
+        assert panel.locator(".cc-SessionHeader-title").inner_text().strip() == "Linked practice"
+    finally:
+        status, _ = api(hana, "DELETE", f"codecall/api/sessions/{session['id']}")
+        assert status == 204, status
+    # Deleted under him: the guest's panel says so instead of an error dialog.
+    panel.locator('.cc-PlaceNotice[data-place="gone"]').wait_for(timeout=PANEL_WAIT_MS)
+    assert not visible_dialogs(page)
