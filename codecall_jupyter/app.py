@@ -202,6 +202,13 @@ class CodeCallApp(ExtensionApp):
         "(default '300/10seconds'); excess is dropped with an error.",
     )
 
+    preflight_seconds = Int(
+        60,
+        config=True,
+        help="Seconds a pre-flight camera/microphone/connection check may last (default 60); "
+        "0 switches the check off.",
+    )
+
     @validate(
         "channel_chat_rate",
         "channel_signal_rate",
@@ -296,6 +303,7 @@ class CodeCallApp(ExtensionApp):
                 chat_rate=Rate.parse(self.channel_chat_rate),
                 signal_rate=Rate.parse(self.channel_signal_rate),
                 presence_every=60.0,
+                preflight_seconds=self.preflight_seconds,
             ),
         )
         if self.manage_auth:

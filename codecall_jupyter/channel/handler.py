@@ -22,12 +22,11 @@ from .room import Connection, Member
 HUB_KEY = "codecall_channel_hub"
 
 
-class ChannelHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):
-    auth_resource = "codecall"
-    openapi_exclude = True  # a WebSocket: described in docs/CHANNEL.md
+class StrictSocket(WebSocketMixin, WebSocketHandler, JupyterHandler):
+    """Authenticated, same-origin CodeCall sockets (described in docs/CHANNEL.md)."""
 
-    conn: Connection | None = None
-    member: Member | None = None
+    auth_resource = "codecall"
+    openapi_exclude = True
 
     @property
     def hub(self) -> ChannelHub:
@@ -51,6 +50,11 @@ class ChannelHandler(WebSocketMixin, WebSocketHandler, JupyterHandler):
             return bool(origin_matches_pat(self.allow_origin_pat, origin))
         self.log.warning("Refused a channel socket from Origin %r", origin)
         return False
+
+
+class ChannelHandler(StrictSocket):
+    conn: Connection | None = None
+    member: Member | None = None
 
     @ws_authenticated
     @authorized

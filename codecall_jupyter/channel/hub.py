@@ -29,6 +29,7 @@ class ChannelLimits:
     chat_rate: Rate
     signal_rate: Rate
     presence_every: float  # seconds between "someone is connected" marks for expiry
+    preflight_seconds: int = 60  # 0 switches the pre-flight check off
 
 
 class ChannelHub:
@@ -39,6 +40,7 @@ class ChannelHub:
         self.chat_limiter = TokenBucketLimiter(limits.chat_rate)
         self.signal_limiter = TokenBucketLimiter(limits.signal_rate)
         self._presence_task: asyncio.Task[None] | None = None
+        self.preflights: set[int] = set()  # users with a pre-flight check running
         services.sessions.notifier.subscribe(self.refresh)
 
     # --- who may connect ------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 from tornado import web
 
 from ..channel.handler import ChannelHandler
+from ..channel.preflight_handler import PreflightHandler
 from .base import NotFoundHandler
 from .chat import CHANNEL_REST_ROUTES
 from .friends import FRIEND_ROUTES
@@ -80,5 +81,6 @@ def api_handlers() -> list[tuple[str, type[web.RequestHandler]]]:
         (to_pattern(path), handler) for path, handler in ROUTES
     ]
     routes.append((to_pattern(f"{API}/sessions/{{session_id}}/channel"), ChannelHandler))
+    routes.append((f"{API}/preflight", PreflightHandler))
     routes.append((f"{API}(?:/.*)?", NotFoundHandler))
     return routes

@@ -14,10 +14,12 @@ usernames here are used nowhere else.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -197,7 +199,7 @@ def test_friend_request_sent_and_accepted_in_the_sidebar(story: Story, screensho
     sidebar = open_sidebar(hana.page)
     friends = sidebar.locator(".cc-FriendsSection")
     friends.get_by_label("Add a friend").fill("gabe")
-    friends.get_by_role("button", name="Send request").click()
+    friends.get_by_role("button", name="Send friend request").click()
     friends.get_by_role("status").filter(has_text="Request sent to Gabe Guest.").wait_for()
     outgoing = friends.get_by_role("list", name="Requests you sent")
     outgoing.locator('.cc-Person[data-username="gabe"]').wait_for()
@@ -213,7 +215,7 @@ def test_friend_request_sent_and_accepted_in_the_sidebar(story: Story, screensho
 
     # Hana also asks the owner (left pending), so her sidebar shows both lists.
     friends.get_by_label("Add a friend").fill("owner")
-    friends.get_by_role("button", name="Send request").click()
+    friends.get_by_role("button", name="Send friend request").click()
     friends.get_by_role("status").filter(has_text="Request sent to Olive Owner.").wait_for()
 
     # Within a refresh Gabe is Hana's friend, shown online (a text label, not colour only).
@@ -241,6 +243,8 @@ def test_host_creates_a_session_inviting_the_guest(story: Story, screenshots: Pa
     dialog.get_by_label("Language").select_option("python")
     dialog.get_by_label("Interview").check()
     dialog.get_by_label("Max participants").select_option("3")
+    starts = (datetime.now() + timedelta(hours=1)).replace(second=0, microsecond=0)
+    dialog.get_by_label("Scheduled start (optional)").fill(starts.strftime("%Y-%m-%dT%H:%M"))
     gabe_box = dialog.get_by_role("checkbox", name=re.compile("Gabe Guest"))
     gabe_box.check()
     assert (
@@ -249,7 +253,9 @@ def test_host_creates_a_session_inviting_the_guest(story: Story, screenshots: Pa
     page.screenshot(path=str(screenshots / "06-new-session.png"))
 
     with page.expect_response(
-        lambda r: r.url.endswith("/codecall/api/sessions") and r.request.method == "POST"
+        lambda r: (
+            urlsplit(r.url).path.endswith("/codecall/api/sessions") and r.request.method == "POST"
+        )
     ) as created:
         dialog.get_by_role("button", name="Create session").click()
     response = created.value
@@ -258,6 +264,8 @@ def test_host_creates_a_session_inviting_the_guest(story: Story, screenshots: Pa
     assert detail["title"] == SESSION_TITLE
     assert detail["max_participants"] == 3
     assert detail["language"] == "python"
+    assert detail["scheduled_at"] is not None
+    assert detail["participants"][0]["is_host"] is True
     story.session_id = detail["id"]
 
     panel = session_panel(page, story.session_id)
