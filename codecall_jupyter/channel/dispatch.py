@@ -101,6 +101,11 @@ class Dispatcher:
     async def _activity(
         self, room: Room, conn: Connection, message: p.Activity, session_id: str
     ) -> None:
+        # Shares the chat bucket: each event is a stored row, and no one switches tabs 2/s.
+        wait = self.hub.chat_limiter.hit(conn.id)
+        if wait:
+            conn.send(p.error("rate_limited", "Too many activity events.", retry_after=wait))
+            return
         await self.services.proctoring.record(
             session_id, conn.member.user_id, message.event, message.size, message.content
         )
