@@ -9,6 +9,7 @@
 - ``codecall_services``, ``codecall_browser`` (a cookie-keeping client factory),
   ``codecall_member`` (register + log in a member, returns their browser),
   ``codecall_owner`` (the owner's browser, authenticated by the Jupyter token),
+  ``codecall_people`` (several members at once, each with its account ``id``),
   ``codecall_admit`` (put a member into a session, for authorization tests).
 """
 
@@ -146,6 +147,26 @@ def codecall_member(
         response = await browser.login(username, password)
         assert response.code == 302, response.body
         return browser
+
+    return make
+
+
+@pytest.fixture
+def codecall_people(
+    codecall_member: Callable[..., Awaitable[Browser]], codecall_services: CodeCallServices
+) -> Callable[..., Awaitable[list[Browser]]]:
+    """``ann, bob = await codecall_people("ann", "bob")``: logged-in members; ``.id`` is
+    each one's account id."""
+
+    async def make(*names: str) -> list[Browser]:
+        browsers = []
+        for name in names:
+            browser = await codecall_member(name)
+            account = await codecall_services.accounts.by_username(name)
+            assert account is not None
+            browser.id = account.id  # type: ignore[attr-defined]
+            browsers.append(browser)
+        return browsers
 
     return make
 

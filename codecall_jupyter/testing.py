@@ -261,3 +261,19 @@ class ChannelClient:
 
     def close(self) -> None:
         self.connection.close()
+
+
+async def create_session(host: Browser, **spec: Any) -> dict[str, Any]:
+    """Create a session over REST as ``host``; returns its detail (with ``invite_url``)."""
+    response = await host.api("POST", "sessions", {"title": "Two sum", **spec})
+    assert response.code == 201, response.body
+    return body_json(response)
+
+
+def invite_token(session: dict[str, Any]) -> str:
+    return str(session["invite_url"].split("codecall-join=")[1])
+
+
+async def join_session(guest: Browser, session: dict[str, Any], **extra: Any) -> HTTPResponse:
+    """Join through the session's invite link; returns the raw response."""
+    return await guest.api("POST", "sessions/join", {"token": invite_token(session), **extra})

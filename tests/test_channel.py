@@ -7,20 +7,8 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from codecall_jupyter.channel.protocol import CLOSE_ENDED, CLOSE_TOO_BIG, CLOSE_TURNED_AWAY
-from codecall_jupyter.testing import ChannelClient, body_json
-
-
-@pytest.fixture
-def people(codecall_member, codecall_services):
-    async def make(*names):
-        browsers = []
-        for name in names:
-            browser = await codecall_member(name)
-            browser.id = (await codecall_services.accounts.by_username(name)).id
-            browsers.append(browser)
-        return browsers
-
-    return make
+from codecall_jupyter.testing import ChannelClient, body_json, join_session
+from codecall_jupyter.testing import create_session as create
 
 
 @pytest.fixture
@@ -37,15 +25,8 @@ def channel(jp_http_port):
         client.close()
 
 
-async def create(host, **spec):
-    response = await host.api("POST", "sessions", {"title": "Pairing", **spec})
-    assert response.code == 201, response.body
-    return body_json(response)
-
-
 async def join(guest, session):
-    token = session["invite_url"].split("codecall-join=")[1]
-    response = await guest.api("POST", "sessions/join", {"token": token})
+    response = await join_session(guest, session)
     assert response.code == 200, response.body
     return body_json(response)["state"]
 

@@ -4,35 +4,8 @@ import pytest
 
 from codecall_jupyter.services.errors import Conflict, Forbidden, InvalidInput, NotFound
 from codecall_jupyter.testing import body_json
-
-
-@pytest.fixture
-def people(codecall_member, codecall_services):
-    """``ann, bob = await people("ann", "bob")``: logged-in browsers with their account ids."""
-
-    async def make(*names):
-        browsers = []
-        for name in names:
-            browser = await codecall_member(name)
-            browser.id = (await codecall_services.accounts.by_username(name)).id
-            browsers.append(browser)
-        return browsers
-
-    return make
-
-
-async def create(host, **spec):
-    response = await host.api("POST", "sessions", {"title": "Two sum", **spec})
-    assert response.code == 201, response.body
-    return body_json(response)
-
-
-def token_of(session):
-    return session["invite_url"].split("codecall-join=")[1]
-
-
-async def join(guest, session, **extra):
-    return await guest.api("POST", "sessions/join", {"token": token_of(session), **extra})
+from codecall_jupyter.testing import create_session as create
+from codecall_jupyter.testing import join_session as join
 
 
 @pytest.fixture

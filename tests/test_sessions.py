@@ -8,25 +8,12 @@ import pytest
 from codecall_jupyter.store.models import Friendship
 from codecall_jupyter.store.types import utcnow
 from codecall_jupyter.testing import body_json
+from codecall_jupyter.testing import create_session as create
+from codecall_jupyter.testing import join_session as join
 
 
 def error_code(response):
     return body_json(response)["error"]["code"]
-
-
-@pytest.fixture
-def people(codecall_member, codecall_services):
-    """``ann, bob = await people("ann", "bob")``: logged-in browsers with their account ids."""
-
-    async def make(*names):
-        browsers = []
-        for name in names:
-            browser = await codecall_member(name)
-            browser.id = (await codecall_services.accounts.by_username(name)).id
-            browsers.append(browser)
-        return browsers
-
-    return make
 
 
 @pytest.fixture
@@ -37,20 +24,6 @@ def befriend(codecall_services):
             s.add(Friendship(user_a_id=low, user_b_id=high))
 
     return make
-
-
-async def create(host, **spec):
-    response = await host.api("POST", "sessions", {"title": "Two sum", **spec})
-    assert response.code == 201, response.body
-    return body_json(response)
-
-
-def token_of(session):
-    return session["invite_url"].split("codecall-join=")[1]
-
-
-async def join(guest, session, **extra):
-    return await guest.api("POST", "sessions/join", {"token": token_of(session), **extra})
 
 
 async def test_create_makes_a_waiting_session_with_a_folder(people, jp_root_dir):
@@ -449,3 +422,25 @@ async def test_blocked_people_cannot_join_or_be_invited(people, befriend, codeca
     again = await ann.api("POST", f"sessions/{session['id']}/invite", {"usernames": ["bob"]})
     assert again.code == 422
     assert error_code(again) == "not_a_friend"
+
+
+async def test_activity_names_whom_an_event_is_about(people):
+    ann, bob = await people("ann", "bob")
+    session = await create(ann)
+    await join(bob, session)
+    await ann.api("POST", f"sessions/{session['id']}/participants/{bob.id}/admit")
+    events = body_json(await ann.api("GET", f"sessions/{session['id']}/activity"))["events"]
+    admitted = next(e for e in events if e["kind"] == "admitted")
+    assert admitted["actor"]["username"] == "ann"
+    assert admitted["subject"]["username"] == "bob"
+    assert next(e for e in events if e["kind"] == "created")["subject"] is None
+
+
+async def test_host_sees_whom_they_invited(people, befriend):
+    ann, bob = await people("ann", "bob")
+    await befriend(ann, bob)
+    session = await create(ann, invite=["bob"])
+    states = {p["user"]["username"]: p["state"] for p in session["participants"]}
+    assert states == {"ann": "admitted", "bob": "invited"}
+    own = await join(ann, session)
+    assert body_json(own)["error"]["details"]["session_id"] == session["id"]

@@ -19,6 +19,10 @@ MEMBER_DISABLED = (
     "@jupyterlab/extensionmanager-extension",
     "@jupyterlab/workspaces-extension",
     "@jupyterlab/lsp-extension",
+    "@jupyterlab/debugger-extension",
+    "@jupyterlab/tooltip-extension:consoles",
+    "@jupyterlab/notebook-extension:language-server",
+    "@jupyterlab/fileeditor-extension:language-server",
     "@jupyterlab/apputils-extension:announcements",
 )
 

@@ -77,11 +77,12 @@ def session_detail(view: SessionView, base_url: str) -> SessionDetail:
     )
 
 
-def event_out(event: SessionEvent, actor: User | None) -> EventOut:
+def event_out(event: SessionEvent, actor: User | None, subject: User | None) -> EventOut:
     return EventOut(
         id=event.id,
         kind=event.kind,
         actor=public(actor) if actor else None,  # type: ignore[arg-type]
+        subject=public(subject) if subject else None,  # type: ignore[arg-type]
         data=event.data,
         created_at=event.created_at,
     )

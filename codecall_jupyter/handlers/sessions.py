@@ -243,5 +243,8 @@ class ActivityHandler(SessionHandler):
         view = await self.services.sessions.view(self.user.account_id, session_id)
         if not (view.is_host or (view.me is not None and view.me.state in ("admitted", "left"))):
             raise NotFound("No such session.")
-        events = await self.services.activity.list(session_id)
-        self.reply(EventList(events=[event_out(e, actor) for e, actor in events]))
+        activity = self.services.activity
+        events = await activity.list(session_id)
+        subjects = await activity.subjects([e for e, _ in events])
+        out = [event_out(e, actor, subjects.get(e.data.get("user_id", 0))) for e, actor in events]
+        self.reply(EventList(events=out))

@@ -132,6 +132,9 @@ class EventOut(Response):
     id: int
     kind: str
     actor: PublicUserOut | None
+    subject: PublicUserOut | None = Field(
+        description="Whom the event is about (admitted, rejected, removed, new role), if anyone."
+    )
     data: dict[str, object]
     created_at: datetime
 

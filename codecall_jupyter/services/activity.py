@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -33,3 +34,11 @@ class ActivityLog:
                 .limit(limit)
             )
             return [(event, actor) for event, actor in reversed(list(rows))]
+
+    async def subjects(self, events: Sequence[SessionEvent]) -> dict[int, User]:
+        """The people events are about (``data["user_id"]``), in one query."""
+        ids = {e.data["user_id"] for e in events if isinstance(e.data.get("user_id"), int)}
+        if not ids:
+            return {}
+        async with self.db.session() as s:
+            return {u.id: u for u in await s.scalars(select(User).where(User.id.in_(ids)))}

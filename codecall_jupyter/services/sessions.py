@@ -180,7 +180,7 @@ class SessionService:
                     .order_by(Participant.joined_at, Participant.id)
                 )
                 shown = (
-                    ("admitted", "left", "removed", "waiting")
+                    ("admitted", "left", "removed", "rejected", "waiting", "invited", "declined")
                     if view.is_host
                     else ("admitted", "left")
                 )

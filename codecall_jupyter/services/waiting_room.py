@@ -260,7 +260,9 @@ class WaitingRoom:
 def _check_joinable(session: PracticeSession, me: Participant | None, user_id: int) -> None:
     if session.host_id == user_id:
         raise Conflict(
-            "You host this session; the host does not join as a guest.", code="host_cannot_join"
+            "You host this session; the host does not join as a guest.",
+            code="host_cannot_join",
+            session_id=session.id,
         )
     if session.status == "ENDED":
         raise Conflict("The session has ended.", code="session_ended")

@@ -8,15 +8,31 @@ import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
 import {
+  FriendRequestResult,
+  IBlock,
+  IBlockList,
   IErrorEnvelope,
+  IEventList,
+  IFriend,
+  IFriendList,
+  IFriendRequests,
   IInvite,
   IInviteCreate,
   IInviteList,
   IInviteSummary,
+  IJoinResult,
   IPasswordChange,
   IServerConfig,
+  ISessionCreate,
+  ISessionDetail,
+  ISessionEvent,
+  ISession,
+  ISessionList,
+  ISessionPage,
+  ISessionUpdate,
   IUser,
-  IUserUpdate
+  IUserUpdate,
+  Role
 } from './types';
 
 /**
@@ -70,6 +86,28 @@ function isErrorEnvelope(data: unknown): data is IErrorEnvelope {
     inner !== null &&
     typeof (inner as { message?: unknown }).message === 'string'
   );
+}
+
+/**
+ * Whether an error is the API refusing with `code` (and `status` if given).
+ */
+export function isApiError(
+  error: unknown,
+  code?: string,
+  status?: number
+): error is CodeCallApiError {
+  return (
+    error instanceof CodeCallApiError &&
+    (code === undefined || error.code === code) &&
+    (status === undefined || error.status === status)
+  );
+}
+
+/**
+ * Join path segments, each URL-encoded.
+ */
+function path(...segments: Array<string | number>): string {
+  return segments.map(segment => encodeURIComponent(String(segment))).join('/');
 }
 
 /**
@@ -169,6 +207,316 @@ export class CodeCallClient {
   async revokeInvite(id: number): Promise<void> {
     await this._request<void>(`invites/${encodeURIComponent(String(id))}`, {
       method: 'DELETE'
+    });
+  }
+
+  // --- friends -------------------------------------------------------------
+
+  /**
+   * List my friends with their presence, sorted by display name.
+   */
+  async listFriends(): Promise<IFriend[]> {
+    const data = await this._request<IFriendList>('friends');
+    return data.friends;
+  }
+
+  /**
+   * End a friendship.
+   */
+  async unfriend(userId: number): Promise<void> {
+    await this._request<void>(path('friends', userId), { method: 'DELETE' });
+  }
+
+  /**
+   * List my pending friend requests, both ways.
+   */
+  listFriendRequests(): Promise<IFriendRequests> {
+    return this._request<IFriendRequests>('friends/requests');
+  }
+
+  /**
+   * Ask a username or an email address to be friends.
+   */
+  sendFriendRequest(to: string): Promise<FriendRequestResult> {
+    return this._request<FriendRequestResult>('friends/requests', {
+      method: 'POST',
+      body: JSON.stringify({ to })
+    });
+  }
+
+  /**
+   * Accept a friend request sent to me.
+   */
+  acceptFriendRequest(requestId: number): Promise<IFriend> {
+    return this._request<IFriend>(
+      path('friends', 'requests', requestId, 'accept'),
+      { method: 'POST' }
+    );
+  }
+
+  /**
+   * Decline a friend request sent to me.
+   */
+  async declineFriendRequest(requestId: number): Promise<void> {
+    await this._request<void>(
+      path('friends', 'requests', requestId, 'decline'),
+      { method: 'POST' }
+    );
+  }
+
+  /**
+   * Cancel a friend request I sent.
+   */
+  async cancelFriendRequest(requestId: number): Promise<void> {
+    await this._request<void>(path('friends', 'requests', requestId), {
+      method: 'DELETE'
+    });
+  }
+
+  // --- blocks --------------------------------------------------------------
+
+  /**
+   * List the users I have blocked.
+   */
+  async listBlocks(): Promise<IBlock[]> {
+    const data = await this._request<IBlockList>('blocks');
+    return data.blocked;
+  }
+
+  /**
+   * Block someone: ends any friendship and pending requests both ways.
+   */
+  block(username: string): Promise<IBlock> {
+    return this._request<IBlock>('blocks', {
+      method: 'POST',
+      body: JSON.stringify({ username })
+    });
+  }
+
+  /**
+   * Unblock someone.
+   */
+  async unblock(userId: number): Promise<void> {
+    await this._request<void>(path('blocks', userId), { method: 'DELETE' });
+  }
+
+  // --- sessions ------------------------------------------------------------
+
+  /**
+   * My sessions that have not ended: hosting, joined or waiting.
+   */
+  async listSessions(): Promise<ISession[]> {
+    const data = await this._request<ISessionList>('sessions');
+    return data.sessions;
+  }
+
+  /**
+   * The sessions I am invited to.
+   */
+  async listInvitations(): Promise<ISession[]> {
+    const data = await this._request<ISessionList>('sessions/invitations');
+    return data.sessions;
+  }
+
+  /**
+   * My friends' sessions that I may join.
+   */
+  async listFriendsSessions(): Promise<ISession[]> {
+    const data = await this._request<ISessionList>('sessions/friends');
+    return data.sessions;
+  }
+
+  /**
+   * Ended sessions I hosted or took part in, newest first.
+   */
+  getSessionHistory(page = 1, perPage = 20): Promise<ISessionPage> {
+    const query = URLExt.objectToQueryString({
+      page: String(page),
+      per_page: String(perPage)
+    });
+    return this._request<ISessionPage>(`sessions/history${query}`);
+  }
+
+  /**
+   * Create a session; I am its host.
+   */
+  createSession(spec: ISessionCreate): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>('sessions', {
+      method: 'POST',
+      body: JSON.stringify(spec)
+    });
+  }
+
+  /**
+   * Get a session as I see it.
+   */
+  getSession(sessionId: string): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(path('sessions', sessionId));
+  }
+
+  /**
+   * Change a session (host).
+   */
+  updateSession(
+    sessionId: string,
+    update: ISessionUpdate
+  ): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(path('sessions', sessionId), {
+      method: 'PATCH',
+      body: JSON.stringify(update)
+    });
+  }
+
+  /**
+   * Delete a session and its folder (host).
+   */
+  async deleteSession(sessionId: string): Promise<void> {
+    await this._request<void>(path('sessions', sessionId), {
+      method: 'DELETE'
+    });
+  }
+
+  /**
+   * End a session (host); ENDED is final.
+   */
+  endSession(sessionId: string): Promise<ISessionDetail> {
+    return this._sessionAction(sessionId, 'end');
+  }
+
+  /**
+   * The activity log of a session, oldest first.
+   */
+  async getActivity(sessionId: string): Promise<ISessionEvent[]> {
+    const data = await this._request<IEventList>(
+      path('sessions', sessionId, 'activity')
+    );
+    return data.events;
+  }
+
+  /**
+   * Join a session I was invited to, or a friend's.
+   */
+  joinSession(
+    sessionId: string,
+    password: string | null = null
+  ): Promise<IJoinResult> {
+    return this._request<IJoinResult>(path('sessions', sessionId, 'join'), {
+      method: 'POST',
+      body: JSON.stringify({ password })
+    });
+  }
+
+  /**
+   * Join a session with the token of its invite link.
+   */
+  joinSessionByToken(
+    token: string,
+    password: string | null = null
+  ): Promise<IJoinResult> {
+    return this._request<IJoinResult>('sessions/join', {
+      method: 'POST',
+      body: JSON.stringify({ token, password })
+    });
+  }
+
+  /**
+   * Leave a session (guests).
+   */
+  async leaveSession(sessionId: string): Promise<void> {
+    await this._request<void>(path('sessions', sessionId, 'leave'), {
+      method: 'POST'
+    });
+  }
+
+  /**
+   * Decline an invitation to a session.
+   */
+  async declineInvitation(sessionId: string): Promise<void> {
+    await this._request<void>(path('sessions', sessionId, 'decline'), {
+      method: 'POST'
+    });
+  }
+
+  /**
+   * Invite friends to a session (host).
+   */
+  inviteToSession(
+    sessionId: string,
+    usernames: string[]
+  ): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(
+      path('sessions', sessionId, 'invite'),
+      { method: 'POST', body: JSON.stringify({ usernames }) }
+    );
+  }
+
+  /**
+   * Admit someone from the waiting room (host).
+   */
+  admit(sessionId: string, userId: number): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(
+      path('sessions', sessionId, 'participants', userId, 'admit'),
+      { method: 'POST' }
+    );
+  }
+
+  /**
+   * Turn someone in the waiting room away (host).
+   */
+  reject(sessionId: string, userId: number): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(
+      path('sessions', sessionId, 'participants', userId, 'reject'),
+      { method: 'POST' }
+    );
+  }
+
+  /**
+   * Remove a participant (host).
+   */
+  async removeParticipant(sessionId: string, userId: number): Promise<void> {
+    await this._request<void>(
+      path('sessions', sessionId, 'participants', userId),
+      { method: 'DELETE' }
+    );
+  }
+
+  /**
+   * Set an admitted participant's role (host).
+   */
+  setRole(
+    sessionId: string,
+    userId: number,
+    role: Role
+  ): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(
+      path('sessions', sessionId, 'participants', userId, 'role'),
+      { method: 'PUT', body: JSON.stringify({ role }) }
+    );
+  }
+
+  /**
+   * Hand the host role to an admitted participant (host).
+   */
+  handHost(sessionId: string, userId: number): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(path('sessions', sessionId, 'host'), {
+      method: 'POST',
+      body: JSON.stringify({ user_id: userId })
+    });
+  }
+
+  /**
+   * Swap the interviewer and the candidate (host, peer mode).
+   */
+  swapRoles(sessionId: string): Promise<ISessionDetail> {
+    return this._sessionAction(sessionId, 'swap-roles');
+  }
+
+  private _sessionAction(
+    sessionId: string,
+    action: string
+  ): Promise<ISessionDetail> {
+    return this._request<ISessionDetail>(path('sessions', sessionId, action), {
+      method: 'POST'
     });
   }
 

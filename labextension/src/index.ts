@@ -7,33 +7,55 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { ILauncher } from '@jupyterlab/launcher';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator } from '@jupyterlab/translation';
+import { Debouncer } from '@lumino/polling';
 
 import { CodeCallClient } from './api';
 import { addCommands } from './commands';
+import { FriendsModel } from './friendsModel';
+import { joinTokenInPageUrl, removeJoinTokenFromPageUrl } from './joinLink';
 import { CodeCallModel } from './model';
 import { CodeCallSidebar } from './panel';
+import {
+  ISessionFlows,
+  declineInvitation,
+  joinSession,
+  joinSessionByToken
+} from './sessionActions';
+import { addSessionCommands } from './sessionCommands';
+import { SessionPanels } from './sessionPanels';
+import { SessionsModel } from './sessionsModel';
 import { CodeCallSettings } from './settings';
-import { PLUGIN_ID, SIDEBAR_ID, TRANSLATION_DOMAIN } from './tokens';
+import {
+  CommandIDs,
+  PLUGIN_ID,
+  SIDEBAR_ID,
+  TRANSLATION_DOMAIN
+} from './tokens';
 
 /**
- * The main plugin: sidebar, commands and settings.
+ * The main plugin: sidebar, session panels, commands and settings.
  */
 const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
-  description: 'CodeCall for Jupyter: account, invitations and sessions.',
+  description: 'CodeCall for Jupyter: account, friends and practice sessions.',
   autoStart: true,
   requires: [ITranslator],
-  optional: [ICommandPalette, ISettingRegistry, ILayoutRestorer],
+  optional: [ICommandPalette, ISettingRegistry, ILayoutRestorer, ILauncher],
   activate: (
     app: JupyterFrontEnd,
     translator: ITranslator,
     palette: ICommandPalette | null,
     settingRegistry: ISettingRegistry | null,
-    restorer: ILayoutRestorer | null
+    restorer: ILayoutRestorer | null,
+    launcher: ILauncher | null
   ): void => {
     const trans = translator.load(TRANSLATION_DOMAIN);
+    // Taken out of the address at once, so that a reload does not join again.
+    const joinToken = joinTokenInPageUrl();
+    removeJoinTokenFromPageUrl();
 
     const settings = new CodeCallSettings();
     if (settingRegistry) {
@@ -47,16 +69,86 @@ const plugin: JupyterFrontEndPlugin<void> = {
       networkMessage: trans.__('The CodeCall server could not be reached.')
     });
     const model = new CodeCallModel(client);
+    const friends = new FriendsModel(client);
+    const sessions = new SessionsModel(client);
+    // Panels report every change; bursts of reports reload the lists once.
+    const reloadLists = new Debouncer(() => sessions.refresh(), 300);
+    const panels = new SessionPanels({
+      app,
+      client,
+      account: model,
+      friends,
+      trans,
+      onAction: () => {
+        void reloadLists.invoke();
+      },
+      notify: () => settings.values.notifications
+    });
+    const flows: ISessionFlows = {
+      sessions,
+      trans,
+      openSession: id => {
+        void app.commands.execute(CommandIDs.openSession, { id });
+      }
+    };
 
-    const sidebar = new CodeCallSidebar(model, trans);
+    const sidebar = new CodeCallSidebar({
+      model,
+      friends,
+      sessions,
+      trans,
+      actions: {
+        newSession: () => {
+          void app.commands.execute(CommandIDs.newSession);
+        },
+        joinWithLink: () => {
+          void app.commands.execute(CommandIDs.joinSession);
+        },
+        open: session => flows.openSession(session.id),
+        join: session => {
+          void joinSession(flows, session);
+        },
+        decline: session => {
+          void declineInvitation(flows, session);
+        }
+      }
+    });
     app.shell.add(sidebar, 'left', { rank: 200 });
-    if (restorer) {
-      restorer.add(sidebar, SIDEBAR_ID);
-    }
 
     addCommands({ app, model, trans, palette });
+    addSessionCommands({
+      app,
+      flows,
+      friends,
+      panels,
+      settings,
+      trans,
+      palette
+    });
+
+    if (restorer) {
+      restorer.add(sidebar, SIDEBAR_ID);
+      void restorer.restore(panels.tracker, {
+        command: CommandIDs.openSession,
+        args: panel => ({ id: panel.sessionId }),
+        name: panel => panel.sessionId
+      });
+    }
+
+    if (launcher) {
+      launcher.add({
+        command: CommandIDs.newSession,
+        category: trans.__('CodeCall'),
+        rank: 1,
+        args: { isLauncher: true }
+      });
+    }
 
     void model.refresh();
+
+    if (joinToken !== null) {
+      void app.restored.then(() => joinSessionByToken(flows, joinToken));
+    }
   }
 };
 

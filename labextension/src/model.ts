@@ -5,6 +5,7 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { CodeCallApiError, CodeCallClient, errorMessage } from './api';
+import { LoadStatus } from './remote';
 import {
   IInvite,
   IInviteCreate,
@@ -14,10 +15,7 @@ import {
   IUserUpdate
 } from './types';
 
-/**
- * The status of a remote resource.
- */
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type { LoadStatus };
 
 /**
  * An immutable snapshot of the model.

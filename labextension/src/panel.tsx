@@ -3,42 +3,45 @@
  */
 import { ReactWidget } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useEffect, useState } from 'react';
+import { Message } from '@lumino/messaging';
+import React from 'react';
 
+import { FriendsSection } from './components/FriendsSection';
 import { InvitesSection } from './components/InvitesSection';
+import {
+  ISessionsSectionActions,
+  SessionsSection
+} from './components/SessionsSection';
 import { UserCard } from './components/UserCard';
 import { changePassword, editProfile } from './dialogs';
+import { FriendsModel } from './friendsModel';
+import { useStateOf } from './hooks';
 import { codecallIcon } from './icons';
-import { CodeCallModel, ICodeCallState } from './model';
+import { CodeCallModel } from './model';
+import { Poller } from './poller';
+import { SessionsModel } from './sessionsModel';
 import { SIDEBAR_ID } from './tokens';
 import { logout } from './utils';
 
 /**
- * Follow the state of the model from a React component.
+ * How often the sidebar reloads its lists while it is visible (ms).
  */
-function useModelState(model: CodeCallModel): ICodeCallState {
-  const [state, setState] = useState<ICodeCallState>(model.state);
-  useEffect(() => {
-    const onChange = (_: CodeCallModel, next: ICodeCallState): void => {
-      setState(next);
-    };
-    model.stateChanged.connect(onChange);
-    setState(model.state);
-    return () => {
-      model.stateChanged.disconnect(onChange);
-    };
-  }, [model]);
-  return state;
-}
+export const SIDEBAR_REFRESH_INTERVAL = 10_000;
 
-interface ISidebarViewProps {
+/**
+ * What the sidebar shows and does.
+ */
+export interface ISidebarOptions {
   model: CodeCallModel;
+  friends: FriendsModel;
+  sessions: SessionsModel;
+  actions: ISessionsSectionActions;
   trans: TranslationBundle;
 }
 
-function SidebarView(props: ISidebarViewProps): JSX.Element {
-  const { model, trans } = props;
-  const state = useModelState(model);
+function SidebarView(props: ISidebarOptions): JSX.Element {
+  const { model, friends, sessions, actions, trans } = props;
+  const state = useStateOf(model);
 
   let content: JSX.Element;
   if (state.status === 'error') {
@@ -78,6 +81,8 @@ function SidebarView(props: ISidebarViewProps): JSX.Element {
           }}
           onLogout={logout}
         />
+        <SessionsSection sessions={sessions} actions={actions} trans={trans} />
+        <FriendsSection friends={friends} trans={trans} />
         <InvitesSection model={model} state={state} trans={trans} />
       </>
     );
@@ -97,13 +102,18 @@ function SidebarView(props: ISidebarViewProps): JSX.Element {
 }
 
 /**
- * The sidebar widget.
+ * The sidebar widget. Its friends and sessions reload every 10 seconds
+ * while it is visible.
  */
 export class CodeCallSidebar extends ReactWidget {
-  constructor(model: CodeCallModel, trans: TranslationBundle) {
+  constructor(options: ISidebarOptions) {
     super();
-    this._model = model;
-    this._trans = trans;
+    this._options = options;
+    const { friends, sessions, trans } = options;
+    this._poller = new Poller(async () => {
+      const [a, b] = await Promise.all([friends.refresh(), sessions.refresh()]);
+      return a && b;
+    }, SIDEBAR_REFRESH_INTERVAL);
     this.id = SIDEBAR_ID;
     this.addClass('cc-Sidebar');
     this.title.icon = codecallIcon;
@@ -112,10 +122,40 @@ export class CodeCallSidebar extends ReactWidget {
     this.node.setAttribute('aria-label', trans.__('CodeCall'));
   }
 
-  protected render(): JSX.Element {
-    return <SidebarView model={this._model} trans={this._trans} />;
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this._poller.dispose();
+    super.dispose();
   }
 
-  private _model: CodeCallModel;
-  private _trans: TranslationBundle;
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    if (this.isVisible) {
+      this._poller.start();
+    }
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    this._poller.start();
+  }
+
+  protected onAfterHide(msg: Message): void {
+    super.onAfterHide(msg);
+    this._poller.stop();
+  }
+
+  protected onBeforeDetach(msg: Message): void {
+    this._poller.stop();
+    super.onBeforeDetach(msg);
+  }
+
+  protected render(): JSX.Element {
+    return <SidebarView {...this._options} />;
+  }
+
+  private _options: ISidebarOptions;
+  private _poller: Poller;
 }

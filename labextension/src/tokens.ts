@@ -23,5 +23,8 @@ export const TRANSLATION_DOMAIN = 'codecall_jupyter';
 export const CommandIDs = {
   openPanel: 'codecall:open-panel',
   createInvite: 'codecall:create-invite',
-  logout: 'codecall:logout'
+  logout: 'codecall:logout',
+  newSession: 'codecall:new-session',
+  openSession: 'codecall:open-session',
+  joinSession: 'codecall:join-session'
 } as const;

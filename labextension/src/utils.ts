@@ -86,3 +86,24 @@ export function inviteStateLabel(
       return trans.__('Active');
   }
 }
+
+/**
+ * Format the time of an ISO-8601 date (hours and minutes) for display.
+ */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return isNaN(date.getTime())
+    ? iso
+    : date.toLocaleTimeString(undefined, {
+        hour: '2-digit',
+        minute: '2-digit'
+      });
+}
+
+/**
+ * Format the day of an ISO-8601 date for display.
+ */
+export function formatDay(iso: string): string {
+  const date = new Date(iso);
+  return isNaN(date.getTime()) ? iso : date.toLocaleDateString();
+}

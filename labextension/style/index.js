@@ -1,1 +1,3 @@
 import './base.css';
+import './lists.css';
+import './sessions.css';

@@ -154,6 +154,8 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         "--ServerApp.allow_unauthenticated_access=False",
         f"--CodeCallApp.db_url=sqlite:///{tmp / 'codecall.db'}",
         "--CodeCallApp.owner_username=owner",
+        # Every browser registers from 127.0.0.1: lift the per-address registration limit.
+        "--CodeCallApp.register_rate_limit_address=1000/hour",
         "--CodeCallApp.owner_display_name=Olive Owner",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",

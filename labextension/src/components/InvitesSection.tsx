@@ -73,7 +73,7 @@ export function InvitesSection(props: IInvitesSectionProps): JSX.Element {
     return (
       <section className="cc-Section" aria-labelledby={headingId}>
         <h3 id={headingId} className="cc-Section-title">
-          {trans.__('Invitations')}
+          {trans.__('Invite links')}
         </h3>
         <p className="cc-Hint">
           {trans.__(
@@ -101,7 +101,7 @@ export function InvitesSection(props: IInvitesSectionProps): JSX.Element {
   return (
     <section className="cc-Section" aria-labelledby={headingId}>
       <h3 id={headingId} className="cc-Section-title">
-        {trans.__('Invitations')}
+        {trans.__('Invite links')}
       </h3>
       <div className="cc-ButtonRow">
         <button

@@ -1,0 +1,160 @@
+/**
+ * Readable lines out of a session's activity log.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { roleNoun } from './labels';
+import { IPublicUser, ISessionEvent, ROLES, Role } from './types';
+
+/**
+ * Display names of the people a log mentions, by id and by username.
+ */
+export class NameBook {
+  constructor(users: Iterable<IPublicUser>) {
+    for (const user of users) {
+      this.add(user);
+    }
+  }
+
+  add(user: IPublicUser): void {
+    this._byId.set(user.id, user.display_name);
+    this._byUsername.set(user.username, user.display_name);
+  }
+
+  /**
+   * The name of a user id found in an event's data.
+   */
+  byId(value: unknown, trans: TranslationBundle): string {
+    if (typeof value === 'number' && this._byId.has(value)) {
+      return this._byId.get(value) as string;
+    }
+    return trans.__('someone');
+  }
+
+  /**
+   * The name of a username found in an event's data.
+   */
+  byUsername(value: unknown, trans: TranslationBundle): string {
+    if (typeof value !== 'string') {
+      return trans.__('someone');
+    }
+    return this._byUsername.get(value) ?? `@${value}`;
+  }
+
+  private _byId = new Map<number, string>();
+  private _byUsername = new Map<string, string>();
+}
+
+function isRole(value: unknown): value is Role {
+  return (
+    typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+  );
+}
+
+function roleText(value: unknown, trans: TranslationBundle): string {
+  return isRole(value) ? roleNoun(value, trans) : String(value);
+}
+
+/**
+ * The labels of the session settings an `updated` event lists.
+ */
+function fieldLabel(field: string, trans: TranslationBundle): string {
+  switch (field) {
+    case 'title':
+      return trans.__('title');
+    case 'description':
+      return trans.__('description');
+    case 'language':
+      return trans.__('language');
+    case 'problem_id':
+      return trans.__('problem');
+    case 'password':
+      return trans.__('password');
+    case 'max_participants':
+      return trans.__('size');
+    case 'scheduled_at':
+      return trans.__('start time');
+    case 'auto_admit':
+      return trans.__('auto-admit');
+    default:
+      return field;
+  }
+}
+
+/**
+ * Describe one event, e.g. "Ann admitted Bob as candidate".
+ */
+export function describeEvent(
+  event: ISessionEvent,
+  names: NameBook,
+  trans: TranslationBundle
+): string {
+  const actor = event.actor ? event.actor.display_name : null;
+  const who = actor ?? trans.__('CodeCall');
+  const data = event.data;
+  switch (event.kind) {
+    case 'created':
+      return trans.__('%1 created the session', who);
+    case 'invited':
+      return trans.__('%1 invited %2', who, names.byUsername(data.user, trans));
+    case 'joined':
+      return trans.__('%1 joined', who);
+    case 'admitted':
+      return trans.__(
+        '%1 admitted %2 as %3',
+        who,
+        names.byId(data.user_id, trans),
+        roleText(data.role, trans)
+      );
+    case 'rejected':
+      return trans.__(
+        '%1 turned %2 away',
+        who,
+        names.byId(data.user_id, trans)
+      );
+    case 'removed':
+      return trans.__('%1 removed %2', who, names.byId(data.user_id, trans));
+    case 'role_changed':
+      return trans.__(
+        '%1 made %2 %3',
+        who,
+        names.byId(data.user_id, trans),
+        roleText(data.role, trans)
+      );
+    case 'host_changed':
+      return trans.__(
+        '%1 handed the host role to %2',
+        who,
+        names.byId(data.user_id, trans)
+      );
+    case 'roles_swapped':
+      return trans.__('%1 swapped the interviewer and candidate roles', who);
+    case 'left':
+      return trans.__('%1 left', who);
+    case 'declined':
+      return trans.__('%1 declined the invitation', who);
+    case 'updated': {
+      const fields = Array.isArray(data.fields)
+        ? data.fields
+            .filter((f): f is string => typeof f === 'string')
+            .map(f => fieldLabel(f, trans))
+        : [];
+      return fields.length > 0
+        ? trans.__('%1 changed the %2', who, fields.join(', '))
+        : trans.__('%1 changed the session', who);
+    }
+    case 'ended':
+      switch (data.reason) {
+        case 'expired':
+          return trans.__('The session ended: nobody was admitted in time');
+        case 'idle':
+          return trans.__('The session ended after being idle');
+        default:
+          return actor
+            ? trans.__('%1 ended the session', actor)
+            : trans.__('The session ended');
+      }
+    default:
+      return trans.__('%1: %2', who, event.kind);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The commands of practice sessions: new, open (by id) and join (by link).
+ */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { FriendsModel } from './friendsModel';
+import { codecallIcon } from './icons';
+import { newSession } from './newSession';
+import { ISessionFlows, joinWithLink } from './sessionActions';
+import { SessionPanels } from './sessionPanels';
+import { CodeCallSettings } from './settings';
+import { CommandIDs } from './tokens';
+
+export interface ISessionCommandsOptions {
+  app: JupyterFrontEnd;
+  flows: ISessionFlows;
+  friends: FriendsModel;
+  panels: SessionPanels;
+  settings: CodeCallSettings;
+  trans: TranslationBundle;
+  palette: ICommandPalette | null;
+}
+
+export function addSessionCommands(options: ISessionCommandsOptions): void {
+  const { app, flows, friends, panels, settings, trans, palette } = options;
+  const { commands } = app;
+
+  commands.addCommand(CommandIDs.newSession, {
+    label: args =>
+      args.isLauncher
+        ? trans.__('Practice session')
+        : trans.__('New practice session'),
+    caption: trans.__('Start a practice session and invite friends to it'),
+    icon: args => (args.isPalette ? undefined : codecallIcon),
+    execute: () =>
+      newSession({
+        sessions: flows.sessions,
+        friends,
+        trans,
+        defaultLanguage: settings.values.defaultLanguage,
+        openSession: flows.openSession
+      })
+  });
+
+  commands.addCommand(CommandIDs.openSession, {
+    label: trans.__('Open practice session'),
+    caption: trans.__('Open the panel of a practice session'),
+    icon: codecallIcon,
+    describedBy: {
+      args: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', description: 'The session id' }
+        },
+        required: ['id']
+      }
+    },
+    execute: args => {
+      const id = args.id;
+      if (typeof id !== 'string' || !id) {
+        console.warn('CodeCall: codecall:open-session needs a session id');
+        return;
+      }
+      return panels.open(id);
+    }
+  });
+
+  commands.addCommand(CommandIDs.joinSession, {
+    label: trans.__('Join session…'),
+    caption: trans.__('Join a practice session with its invite link'),
+    execute: () => joinWithLink(flows)
+  });
+
+  if (palette) {
+    const category = trans.__('CodeCall');
+    for (const command of [CommandIDs.newSession, CommandIDs.joinSession]) {
+      palette.addItem({ command, category, args: { isPalette: true } });
+    }
+  }
+}

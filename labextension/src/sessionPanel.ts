@@ -1,0 +1,189 @@
+/**
+ * The main-area panel of one practice session.
+ */
+import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import { refreshIcon, ToolbarButton } from '@jupyterlab/ui-components';
+import { Message } from '@lumino/messaging';
+
+import { CodeCallClient } from './api';
+import { FriendsModel } from './friendsModel';
+import { codecallIcon } from './icons';
+import { CodeCallModel } from './model';
+import { Poller } from './poller';
+import { ISessionState, SessionModel } from './sessionModel';
+import { sessionNotices } from './sessionNotices';
+import { SessionPanelActions } from './sessionPanelActions';
+import { SessionView } from './sessionView';
+
+/**
+ * How often an open session reloads while it has not ended (ms).
+ */
+export const SESSION_REFRESH_INTERVAL = 3_000;
+
+/**
+ * The prefix of the panels' widget ids.
+ */
+export const SESSION_PANEL_PREFIX = 'codecall-session-';
+
+/**
+ * Whether a session changed in a way the session lists show.
+ */
+function movedOn(before: ISessionState, after: ISessionState): boolean {
+  const prev = before.session;
+  const next = after.session;
+  if (prev === null || next === null) {
+    return false;
+  }
+  return (
+    prev.status !== next.status ||
+    prev.my_state !== next.my_state ||
+    prev.my_role !== next.my_role ||
+    prev.is_host !== next.is_host ||
+    prev.participant_count !== next.participant_count ||
+    before.gone !== after.gone
+  );
+}
+
+/**
+ * Options of a session panel.
+ */
+export interface ISessionPanelOptions {
+  client: CodeCallClient;
+  account: CodeCallModel;
+  friends: FriendsModel;
+  sessionId: string;
+  trans: TranslationBundle;
+  /**
+   * Called after every action taken in the panel.
+   */
+  onAction: () => void;
+  /**
+   * Whether to show notifications about the session.
+   */
+  notify: () => boolean;
+}
+
+/**
+ * A main-area panel following one session: it reloads every 3 seconds
+ * until the session ends or the user is out of it.
+ */
+export class SessionPanel extends MainAreaWidget<SessionView> {
+  constructor(options: ISessionPanelOptions) {
+    const { trans } = options;
+    const model = new SessionModel({
+      client: options.client,
+      sessionId: options.sessionId,
+      onAction: options.onAction
+    });
+    let close = (): void => undefined;
+    const actions = new SessionPanelActions(model, trans, () => close());
+    super({
+      content: new SessionView({
+        model,
+        account: options.account,
+        friends: options.friends,
+        actions,
+        trans
+      })
+    });
+    close = () => this.dispose();
+    this._model = model;
+    this._trans = trans;
+    this._notify = options.notify;
+    this._onAction = options.onAction;
+    this._poller = new Poller(() => model.refresh(), SESSION_REFRESH_INTERVAL);
+    this._lastReady = model.state;
+
+    this.id = SESSION_PANEL_PREFIX + options.sessionId;
+    this.addClass('cc-SessionMainArea');
+    this.title.icon = codecallIcon;
+    this.title.label = trans.__('Practice session');
+    this.title.closable = true;
+    this.toolbar.addItem(
+      'refresh',
+      new ToolbarButton({
+        icon: refreshIcon,
+        tooltip: trans.__('Reload the session'),
+        onClick: () => {
+          void model.refresh();
+        }
+      })
+    );
+    model.stateChanged.connect(this._onStateChanged, this);
+  }
+
+  /**
+   * The model of the session.
+   */
+  get model(): SessionModel {
+    return this._model;
+  }
+
+  /**
+   * The session id.
+   */
+  get sessionId(): string {
+    return this._model.sessionId;
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this._poller.dispose();
+    this._model.dispose();
+    super.dispose();
+  }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    if (this._model.isLive) {
+      this._poller.start();
+    }
+  }
+
+  protected onBeforeDetach(msg: Message): void {
+    this._poller.stop();
+    super.onBeforeDetach(msg);
+  }
+
+  private _onStateChanged(_: SessionModel, state: ISessionState): void {
+    const { session } = state;
+    if (session !== null) {
+      this.title.label = session.title;
+      this.title.caption = this._trans.__(
+        'Practice session “%1” hosted by %2',
+        session.title,
+        session.host.display_name
+      );
+    }
+    if (!this._model.isLive) {
+      this._poller.stop();
+    }
+    // Notify about changes the user cannot see in the panel.
+    if (this._notify() && !this.isVisible && state.status === 'ready') {
+      for (const notice of sessionNotices(
+        this._lastReady,
+        state,
+        this._trans
+      )) {
+        Notification.emit(notice.message, notice.kind, { autoClose: 5000 });
+      }
+    }
+    if (state.status === 'ready') {
+      // Someone else changed the session: the sidebar's lists follow.
+      if (movedOn(this._lastReady, state)) {
+        this._onAction();
+      }
+      this._lastReady = state;
+    }
+  }
+
+  private _model: SessionModel;
+  private _trans: TranslationBundle;
+  private _notify: () => boolean;
+  private _onAction: () => void;
+  private _poller: Poller;
+  private _lastReady: ISessionState;
+}

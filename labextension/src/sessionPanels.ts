@@ -1,0 +1,77 @@
+/**
+ * The open session panels: one per session id, tracked so the layout
+ * restorer reopens them after a reload.
+ */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { WidgetTracker } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { CodeCallClient } from './api';
+import { FriendsModel } from './friendsModel';
+import { CodeCallModel } from './model';
+import { SessionPanel } from './sessionPanel';
+
+/**
+ * The namespace of the tracker (and of the restored layout entries).
+ */
+export const SESSION_TRACKER_NAMESPACE = 'codecall-session';
+
+export interface ISessionPanelsOptions {
+  app: JupyterFrontEnd;
+  client: CodeCallClient;
+  account: CodeCallModel;
+  friends: FriendsModel;
+  trans: TranslationBundle;
+  onAction: () => void;
+  notify: () => boolean;
+}
+
+/**
+ * Opens session panels and keeps track of them.
+ */
+export class SessionPanels {
+  constructor(options: ISessionPanelsOptions) {
+    this._options = options;
+    this.tracker = new WidgetTracker<SessionPanel>({
+      namespace: SESSION_TRACKER_NAMESPACE
+    });
+  }
+
+  /**
+   * The tracker of the open panels.
+   */
+  readonly tracker: WidgetTracker<SessionPanel>;
+
+  /**
+   * The panel of a session, if open.
+   */
+  find(sessionId: string): SessionPanel | undefined {
+    return this.tracker.find(panel => panel.sessionId === sessionId);
+  }
+
+  /**
+   * Open the panel of a session (or reveal it when open already).
+   */
+  async open(
+    sessionId: string,
+    options: { activate?: boolean } = {}
+  ): Promise<SessionPanel> {
+    const { app } = this._options;
+    const activate = options.activate ?? true;
+    let panel = this.find(sessionId);
+    if (panel === undefined) {
+      panel = new SessionPanel({ ...this._options, sessionId });
+      await this.tracker.add(panel);
+      app.shell.add(panel, 'main', { type: 'CodeCall session', activate });
+    } else {
+      // A panel that is open already gets fresh data at once.
+      void panel.model.refresh();
+    }
+    if (activate) {
+      app.shell.activateById(panel.id);
+    }
+    return panel;
+  }
+
+  private _options: ISessionPanelsOptions;
+}

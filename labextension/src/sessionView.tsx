@@ -1,0 +1,165 @@
+/**
+ * The content of a session panel: the session as the user sees it, with
+ * the actions their place allows.
+ */
+import { ReactWidget } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useMemo } from 'react';
+
+import { ActivityLog } from './components/session/ActivityLog';
+import { HostControls } from './components/session/HostControls';
+import { InviteLinkBar } from './components/session/InviteLinkBar';
+import { ParticipantList } from './components/session/ParticipantList';
+import { PlaceNotice } from './components/session/PlaceNotice';
+import { SessionHeader } from './components/session/SessionHeader';
+import { WaitingRoom } from './components/session/WaitingRoom';
+import { FriendsModel } from './friendsModel';
+import { useStateOf } from './hooks';
+import { CodeCallModel } from './model';
+import { SessionModel } from './sessionModel';
+import { SessionPanelActions } from './sessionPanelActions';
+
+export interface ISessionViewProps {
+  model: SessionModel;
+  account: CodeCallModel;
+  friends: FriendsModel;
+  actions: SessionPanelActions;
+  trans: TranslationBundle;
+}
+
+function SessionViewComponent(props: ISessionViewProps): JSX.Element {
+  const { model, account, friends, actions, trans } = props;
+  const state = useStateOf(model);
+  const me = useStateOf(account).user;
+  const friendList = useStateOf(friends.friends).data;
+  const knownUsers = useMemo(
+    () => (friendList ?? []).map(friend => friend.user),
+    [friendList]
+  );
+  const { session, gone, busy } = state;
+
+  const refreshError = state.status === 'error' && (
+    <div className="cc-Error" role="alert">
+      <span>{trans.__('Could not load the session: %1', state.error)}</span>
+      <button
+        type="button"
+        className="cc-Button cc-mod-small"
+        onClick={() => {
+          void model.refresh();
+        }}
+      >
+        {trans.__('Retry')}
+      </button>
+    </div>
+  );
+
+  if (session === null) {
+    return (
+      <div className="cc-SessionView">
+        {gone !== null ? (
+          <PlaceNotice
+            session={null}
+            gone={gone}
+            busy={busy}
+            actions={actions}
+            trans={trans}
+          />
+        ) : (
+          refreshError || (
+            <p className="cc-Hint" role="status">
+              {trans.__('Loading the session…')}
+            </p>
+          )
+        )}
+      </div>
+    );
+  }
+
+  const live = session.status !== 'ENDED' && gone === null;
+  const manage = session.is_host && live;
+  const waiting = session.participants.filter(p => p.state === 'waiting');
+  const others = session.participants.filter(p => p.state !== 'waiting');
+  const seesInside =
+    gone === null &&
+    (session.is_host ||
+      session.my_state === 'admitted' ||
+      session.my_state === 'left');
+
+  return (
+    <div className="cc-SessionView" data-status={session.status}>
+      <SessionHeader session={session} trans={trans} />
+      <PlaceNotice
+        session={session}
+        gone={gone}
+        busy={busy}
+        actions={actions}
+        trans={trans}
+      />
+      {refreshError}
+      {session.is_host && gone === null && (
+        <HostControls
+          session={session}
+          busy={busy}
+          actions={actions}
+          trans={trans}
+        />
+      )}
+      {live && session.invite_url && (
+        <InviteLinkBar
+          path={session.invite_url}
+          actions={actions}
+          trans={trans}
+        />
+      )}
+      {seesInside && (
+        <div className="cc-SessionView-columns">
+          <div className="cc-SessionView-column">
+            {manage && (
+              <WaitingRoom
+                waiting={waiting}
+                canAdmit={session.participant_count < session.max_participants}
+                busy={busy}
+                actions={actions}
+                trans={trans}
+              />
+            )}
+            <ParticipantList
+              participants={others}
+              manage={manage}
+              myUserId={me?.id ?? null}
+              busy={busy}
+              actions={actions}
+              trans={trans}
+            />
+          </div>
+          <div className="cc-SessionView-column">
+            <ActivityLog
+              events={state.events}
+              participants={session.participants}
+              host={session.host}
+              knownUsers={knownUsers}
+              trans={trans}
+            />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The content of a session panel.
+ */
+export class SessionView extends ReactWidget {
+  constructor(props: ISessionViewProps) {
+    super();
+    this._props = props;
+    this.addClass('cc-SessionPanel');
+  }
+
+  protected render(): JSX.Element {
+    return <SessionViewComponent {...this._props} />;
+  }
+
+  private _props: ISessionViewProps;
+}
