@@ -66,7 +66,7 @@ async def test_member_is_refused_the_owners_server(codecall_member, owner_file, 
 
 async def test_member_may_load_jupyterlab(codecall_member):
     ann = await codecall_member("ann")
-    assert (await ann.fetch("lab")).code == 200
+    assert (await ann.fetch("lab/workspaces/codecall-ann")).code == 200
     assert (await ann.fetch("api/me")).code == 200
     assert (await ann.fetch("api/status")).code == 200
     assert (await ann.fetch("lab/api/settings")).code == 200
@@ -188,7 +188,7 @@ async def test_lab_page_never_carries_the_server_token(codecall_member, jp_serve
     """JupyterLab puts the server token in its page; a member's browser would reuse it."""
     token = jp_serverapp.identity_provider.token
     ann = await codecall_member("ann")
-    page = await ann.fetch("lab")
+    page = await ann.fetch("lab/workspaces/codecall-ann")
     assert page.code == 200
     assert token not in page.body.decode()
     me = await ann.api("GET", "me")
@@ -203,7 +203,7 @@ def page_config(page):
 
 async def test_members_get_a_jupyterlab_without_refused_tools(codecall_member, codecall_owner):
     ann = await codecall_member("ann")
-    member = page_config((await ann.fetch("lab")).body.decode())
+    member = page_config((await ann.fetch("lab/workspaces/codecall-ann")).body.decode())
     for plugin in ("@jupyterlab/terminal-extension", "@jupyterlab/running-extension"):
         assert plugin in member["disabledExtensions"]
     owner = page_config((await codecall_owner.fetch("lab")).body.decode())
@@ -211,3 +211,26 @@ async def test_members_get_a_jupyterlab_without_refused_tools(codecall_member, c
     # The member's page did not leak into the shared configuration.
     again = page_config((await codecall_owner.fetch("lab")).body.decode())
     assert again["disabledExtensions"] == owner["disabledExtensions"]
+
+
+async def test_members_keep_their_own_workspace(codecall_member, codecall_owner, jp_base_url):
+    ann = await codecall_member("ann")
+    landing = await ann.fetch("lab", params={"codecall-join": "abc"})
+    assert landing.code == 302
+    assert landing.headers["Location"] == (
+        f"{jp_base_url}lab/workspaces/codecall-ann?codecall-join=abc"
+    )
+    layout = {"data": {}, "metadata": {"id": "codecall-ann"}}
+    saved = await ann.fetch("lab/api/workspaces/codecall-ann", "PUT", json_body=layout)
+    assert saved.code == 204
+    assert (await ann.fetch("lab/api/workspaces/codecall-ann")).code == 200
+    for method, path in (
+        ("PUT", "lab/api/workspaces/default"),
+        ("GET", "lab/api/workspaces/default"),
+        ("PUT", "lab/api/workspaces/codecall-bob"),
+        ("GET", "lab/api/workspaces"),
+    ):
+        body = layout if method == "PUT" else None
+        response = await ann.fetch(path, method, json_body=body)
+        assert response.code == 403, (method, path)
+    assert (await codecall_owner.fetch("lab")).code == 200  # the owner stays in "default"

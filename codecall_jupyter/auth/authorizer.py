@@ -43,6 +43,11 @@ def _collaboration_room_path(handler: web.RequestHandler) -> str | None:
     return str(path) if path else ""
 
 
+def member_workspace(user: User) -> str:
+    """The JupyterLab workspace that holds one member's layout."""
+    return f"codecall-{user.username}"
+
+
 class CodeCallAuthorizer(Authorizer):
     async def is_authorized(
         self, handler: web.RequestHandler, user: User, action: str, resource: str
@@ -52,6 +57,10 @@ class CodeCallAuthorizer(Authorizer):
             return True
         if resource == "codecall":
             return True  # CodeCall's services decide the rest, rule by rule
+        if resource == "lab" and type(handler).__name__ == "WorkspacesHandler":
+            # JupyterLab's workspaces are server-wide: a member keeps a layout of their own.
+            space = (getattr(handler, "path_kwargs", None) or {}).get("space_name")
+            return space == member_workspace(user)
         if resource in _MEMBER_READABLE:
             return action == "read"
         if resource in _PATH_RESOURCES:

@@ -18,6 +18,9 @@ from jupyter_server.utils import ensure_async
 from tornado import web
 from tornado.routing import Rule, RuleRouter
 
+from .authorizer import member_workspace
+from .identity import CodeCallUser
+
 _GUARDED_PACKAGES = ("jupyterlab.", "jupyterlab_server.")
 _cache: dict[type, type] = {}
 
@@ -52,11 +55,32 @@ def guarded(handler_class: type[JupyterHandler]) -> type[JupyterHandler]:
                 raise web.HTTPError(
                     403, f"Not allowed to {action} JupyterLab's {self.request.path}"
                 )
+            _to_member_workspace(self)
 
     Guarded.__name__ = Guarded.__qualname__ = handler_class.__name__
     Guarded.__module__ = handler_class.__module__
     _cache[handler_class] = Guarded
     return Guarded
+
+
+def _to_member_workspace(handler: Any) -> None:
+    """A member opening JupyterLab lands in their own workspace, so the layout they make
+    is saved (and restored) without touching the owner's."""
+    user = handler.current_user
+    kwargs = getattr(handler, "path_kwargs", None) or {}
+    if (
+        type(handler).__name__ != "LabHandler"
+        or not isinstance(user, CodeCallUser)
+        or user.is_owner
+        or kwargs.get("workspace")
+        or kwargs.get("mode") not in ("lab", "doc")
+    ):
+        return
+    query = f"?{handler.request.query}" if handler.request.query else ""
+    tree = kwargs.get("tree") or ""
+    handler.redirect(
+        f"{handler.base_url}{kwargs['mode']}/workspaces/{member_workspace(user)}{tree}{query}"
+    )
 
 
 def guard_rules(rules: Iterable[Rule]) -> None:

@@ -338,6 +338,18 @@ def test_host_admits_the_guest_from_the_waiting_room(story: Story, screenshots: 
     story.in_session = True
 
 
+def test_guest_layout_survives_a_reload(story: Story) -> None:
+    """A member works in a JupyterLab workspace of their own, so a reload restores it."""
+    story.require("in_session")
+    assert story.session_id
+    page = story.gabe.page
+    assert "/lab/workspaces/codecall-gabe" in page.url
+    page.wait_for_timeout(1500)  # JupyterLab saves the layout shortly after a change
+    page.reload()
+    wait_for_lab(page)
+    wait_for_status(session_panel(page, story.session_id), "ACTIVE")
+
+
 def test_host_ends_the_session_and_the_guest_sees_it(story: Story) -> None:
     story.require("in_session")
     assert story.session_id
