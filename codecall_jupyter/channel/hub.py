@@ -85,8 +85,8 @@ class ChannelHub:
         if conn.member.inside:
             room.publish({"type": "presence.leave", **_presence(conn)})
         if not room.connections:
-            # Keep the buffer for a while? A restart forgets it anyway: resumes fall back
-            # to a snapshot when the epoch changed, so dropping the room is safe.
+            # An empty room is dropped with its buffer: a later resume names an epoch
+            # that no longer exists and gets a snapshot, so nothing is lost or repeated.
             self.rooms.pop(session_id, None)
 
     async def _greet(self, room: Room, conn: Connection, resume: str | None) -> None:
