@@ -325,7 +325,7 @@ class CodeCallApp(ExtensionApp):
         invites = InviteService(db)
         accounts = AccountService(db, invites, reserved={self.owner_username})
         logins = LoginService(db, max_age=timedelta(days=self.login_max_age_days))
-        external = ExternalUsers(accounts, os.environ.get("JUPYTERHUB_USER"))
+        external = ExternalUsers(db, os.environ.get("JUPYTERHUB_USER"))
         accounts.on_change.append(logins.forget_user)
         accounts.on_change.append(external.forget)
 

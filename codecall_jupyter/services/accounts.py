@@ -93,14 +93,6 @@ def clean_display_name(value: str) -> str:
     return name
 
 
-def _derived_username(external_id: str, attempt: int) -> str:
-    """A valid username from any external name: "Ann.Lee@corp.org" -> "ann.lee-corp.org"."""
-    base = re.sub(r"[^a-z0-9_.-]+", "-", external_id.lower()).strip("._-")[:28] or "user"
-    base = base if len(base) >= 3 else f"{base}-user"
-    name = base if attempt == 0 else f"{base}-{attempt + 1}"
-    return name.strip("._-")
-
-
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise InvalidInput(
@@ -157,37 +149,6 @@ class AccountService:
                 owner.username, owner.display_name, owner.disabled = username, display_name, False
             await s.flush()
             return Account.of(owner)
-
-    async def ensure_external(
-        self, external_id: str, display_name: str, kind: str = "hub"
-    ) -> Account:
-        """The account of a user another identity provider (JupyterHub) vouches for."""
-        existing = await self._by_external_id(external_id)
-        if existing is not None:
-            return existing
-        name = clean_display_name(display_name or external_id)
-        for attempt in range(20):
-            username = _derived_username(external_id, attempt)
-            try:
-                async with self.db.session() as s, s.begin():
-                    if await s.scalar(select(User.id).where(User.username == username)):
-                        continue
-                    row = User(
-                        username=username, display_name=name, kind=kind, external_id=external_id
-                    )
-                    s.add(row)
-                    await s.flush()
-                    return Account.of(row)
-            except IntegrityError:  # the same user's first two requests raced
-                existing = await self._by_external_id(external_id)
-                if existing is not None:
-                    return existing
-        raise Conflict(f"No free username for {external_id!r}.")
-
-    async def _by_external_id(self, external_id: str) -> Account | None:
-        async with self.db.session() as s:
-            row = await s.scalar(select(User).where(User.external_id == external_id))
-        return Account.of(row) if row else None
 
     async def register(
         self,
