@@ -28,6 +28,7 @@ from .handlers.routes import api_handlers
 from .services.access import AccessService
 from .services.accounts import AccountService
 from .services.activity import ActivityLog
+from .services.blocks import BlockService
 from .services.chat import ChatService
 from .services.container import SERVICES_KEY, CodeCallServices, Throttles
 from .services.external import ExternalUsers
@@ -357,6 +358,7 @@ class CodeCallApp(ExtensionApp):
             access=AccessService(db, self.sessions_dir),
             external=external,
             friends=friends,
+            blocks=BlockService(db),
             activity=activity,
             sessions=sessions,
             waiting_room=room,

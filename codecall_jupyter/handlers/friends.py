@@ -19,7 +19,8 @@ from ..schemas.friends import (
     FriendRequestPending,
     PresenceOut,
 )
-from ..services.friends import BlockedUser, Friend, RequestView
+from ..services.blocks import BlockedUser
+from ..services.friends import Friend, RequestView
 from .base import CodeCallAPIHandler
 from .me import public_user
 from .operation import operation
@@ -167,7 +168,7 @@ class BlocksHandler(CodeCallAPIHandler):
     @authorized
     @operation("The users I have blocked", responses={200: BlockList}, tags=TAGS)
     async def get(self) -> None:
-        blocks = await self.services.friends.blocks_of(self.user.account_id)
+        blocks = await self.services.blocks.blocks_of(self.user.account_id)
         self.reply(BlockList(blocked=[block_out(b) for b in blocks]))
 
     @web.authenticated
@@ -182,7 +183,7 @@ class BlocksHandler(CodeCallAPIHandler):
     )
     async def post(self) -> None:
         spec = self.body(BlockCreate)
-        block = await self.services.friends.block(self.user.account_id, spec.username)
+        block = await self.services.blocks.block(self.user.account_id, spec.username)
         self.reply(block_out(block), status=201)
 
 
@@ -191,7 +192,7 @@ class BlockHandler(CodeCallAPIHandler):
     @authorized
     @operation("Unblock someone", responses={204: None}, errors=(404,), tags=TAGS)
     async def delete(self, user_id: str) -> None:
-        await self.services.friends.unblock(self.user.account_id, self.int_id(user_id))
+        await self.services.blocks.unblock(self.user.account_id, self.int_id(user_id))
         self.no_content()
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .access import AccessService
 from .accounts import Account, AccountService
 from .activity import ActivityLog
+from .blocks import BlockService
 from .chat import ChatService
 from .external import ExternalUsers
 from .friends import FriendService
@@ -41,6 +42,7 @@ class CodeCallServices:
     access: AccessService
     external: ExternalUsers
     friends: FriendService
+    blocks: BlockService
     activity: ActivityLog
     sessions: SessionService
     waiting_room: WaitingRoom
