@@ -77,6 +77,7 @@ class ChannelHandler(StrictSocket):
         super().open(session_id, *args, **kwargs)
         assert self.member is not None
         self.session_id = session_id
+        self.dispatcher = Dispatcher(self.hub)
         self.conn = await self.hub.connect(
             session_id,
             self.member,
@@ -87,7 +88,7 @@ class ChannelHandler(StrictSocket):
 
     async def on_message(self, message: str | bytes) -> None:
         if self.conn is not None:
-            await Dispatcher(self.hub).receive(self.session_id, self.conn, message)
+            await self.dispatcher.receive(self.session_id, self.conn, message)
 
     def on_close(self) -> None:
         if self.conn is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..schemas.accounts import PublicUserOut
 from ..schemas.chat import (
     ChatMessageOut,
     ChatPage,
@@ -17,14 +16,13 @@ from ..schemas.chat import (
     StunServerOut,
     TurnServerOut,
 )
-from ..services.accounts import Account
 from ..services.chat import MAX_PAGE
 from ..services.errors import Conflict, InvalidInput, NotFound
 from ..services.proctoring import ProctorSummary
 from ..services.sessions import SessionView
-from ..store.models import ChatMessage, User
+from ..store.models import ChatMessage
 from .base import CodeCallAPIHandler
-from .me import public_user
+from .me import public_row
 from .operation import operation
 
 API = "/codecall/api"
@@ -135,14 +133,10 @@ class IceHandler(MemberHandler):
         self.reply(IceConfigOut(ice_servers=ice_servers, expires_at=expires_at))
 
 
-def public(user: User) -> PublicUserOut:
-    return public_user(Account.of(user))
-
-
 def message_out(message: ChatMessage) -> ChatMessageOut:
     return ChatMessageOut(
         id=message.id,
-        author=public(message.author) if message.author is not None else None,
+        author=public_row(message.author) if message.author is not None else None,
         text=message.text,
         created_at=message.created_at,
         edited_at=message.edited_at,
@@ -152,7 +146,7 @@ def message_out(message: ChatMessage) -> ChatMessageOut:
 
 def person_out(person: ProctorSummary) -> ProctorPersonOut:
     return ProctorPersonOut(
-        user=public(person.user),
+        user=public_row(person.user),
         **person.counts,
         pasted_chars=person.pasted_chars,
         largest_paste=person.largest_paste,

@@ -8,6 +8,7 @@ from tornado import web
 from ..schemas import MeUpdate, PasswordChange, PublicUserOut, UserOut
 from ..services.accounts import Account
 from ..services.errors import CodeCallError, RateLimited
+from ..store.models import User
 from .base import CodeCallAPIHandler
 from .operation import operation
 
@@ -34,6 +35,11 @@ def public_user(account: Account) -> PublicUserOut:
         initials=account.initials,
         color=account.color,
     )
+
+
+def public_row(user: User) -> PublicUserOut:
+    """The public view of a user row loaded with something else (a participant, a message)."""
+    return public_user(Account.of(user))
 
 
 class MeHandler(CodeCallAPIHandler):

@@ -11,15 +11,10 @@ from ..schemas.sessions import (
     SessionDetail,
     SessionOut,
 )
-from ..services.accounts import Account
 from ..services.sessions import SessionView
 from ..store.models import SessionEvent, User
 from ..store.types import utcnow
-from .me import public_user
-
-
-def public(user: User) -> object:
-    return public_user(Account.of(user))
+from .me import public_row
 
 
 def session_out(view: SessionView, base_url: str) -> SessionOut:
@@ -33,7 +28,7 @@ def session_out(view: SessionView, base_url: str) -> SessionOut:
         problem_id=session.problem_id,
         mode=session.mode,  # type: ignore[arg-type]
         status=session.status,  # type: ignore[arg-type]
-        host=public(view.host),  # type: ignore[arg-type]
+        host=public_row(view.host),
         max_participants=session.max_participants,
         participant_count=session.admitted_count,
         has_password=session.password_hash is not None,
@@ -54,7 +49,7 @@ def session_detail(view: SessionView, base_url: str) -> SessionDetail:
     session = view.session
     participants = [
         ParticipantOut(
-            user=public(user),  # type: ignore[arg-type]
+            user=public_row(user),
             role=p.role,  # type: ignore[arg-type]
             state=p.state,  # type: ignore[arg-type]
             is_host=p.user_id == session.host_id,
@@ -81,8 +76,8 @@ def event_out(event: SessionEvent, actor: User | None, subject: User | None) -> 
     return EventOut(
         id=event.id,
         kind=event.kind,
-        actor=public(actor) if actor else None,  # type: ignore[arg-type]
-        subject=public(subject) if subject else None,  # type: ignore[arg-type]
+        actor=public_row(actor) if actor else None,
+        subject=public_row(subject) if subject else None,
         data=event.data,
         created_at=event.created_at,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import shutil
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,6 +25,7 @@ from .friends import FriendService
 from .notify import SessionNotifier
 from .passwords import hash_password
 
+PRESENCE_EVERY = 60.0  # seconds between two stored presence marks of one session
 # Participant states that still belong to a session (the others were turned away or left).
 PRESENT = ("invited", "waiting", "admitted")
 
@@ -58,6 +60,7 @@ class SessionService:
         self.activity = activity
         self.rules = rules
         self.notifier = SessionNotifier()
+        self._presence_marks: dict[str, float] = {}
 
     # --- the host's actions -------------------------------------------------------------
 
@@ -278,6 +281,14 @@ class SessionService:
     # --- time -----------------------------------------------------------------------------
 
     async def touch_presence(self, session_id: str) -> None:
+        """Someone is in the session. Pollers call this every few seconds; the idle expiry
+        counts in minutes, so one write a minute per session is plenty."""
+        now = time.monotonic()
+        if now - self._presence_marks.get(session_id, -PRESENCE_EVERY) < PRESENCE_EVERY:
+            return
+        self._presence_marks[session_id] = now
+        if len(self._presence_marks) > 10_000:
+            self._presence_marks.clear()
         async with self.db.session() as s, s.begin():
             session = await s.get(PracticeSession, session_id)
             if session is not None and session.status == "ACTIVE":
