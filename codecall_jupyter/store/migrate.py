@@ -44,13 +44,21 @@ def head_revision() -> str:
 
 
 def _upgrade(connection: Connection) -> None:
-    if connection.dialect.name == "postgresql":
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        # A session-level lock: it outlives the commits below.
         connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK_KEY})
+        connection.commit()
     try:
         command.upgrade(alembic_config(connection), "head")
+        # Commit before unlocking: the next server must see the new revision, not
+        # migrate again into tables this transaction has not yet made visible.
+        connection.commit()
     finally:
-        if connection.dialect.name == "postgresql":
+        if postgres:
+            connection.rollback()
             connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK_KEY})
+            connection.commit()
 
 
 def _current(connection: Connection) -> str | None:
