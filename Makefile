@@ -16,10 +16,10 @@ TS_SOURCES := $(shell find labextension -type f 2>/dev/null) package.json tsconf
 LABEXT := codecall_jupyter/labextension/package.json
 PYTEST_ARGS ?=
 
-.PHONY: lab test lint typecheck pytest system-deps test-deps build openapi clean doctor bench
+.PHONY: sandbox-deps lab test lint typecheck pytest system-deps test-deps build openapi clean doctor bench
 
 ## make lab: set up and start JupyterLab with CodeCall on the embedded SQLite.
-lab: $(VENV)/.installed
+lab: sandbox-deps $(VENV)/.installed $(VENV)/.runner-env
 	@echo ""
 	@echo "  CodeCall for Jupyter is starting on http://$(LAB_IP):$(LAB_PORT)/lab"
 	@echo "  - You are the owner: open the URL with the token that Jupyter prints below."
@@ -32,7 +32,7 @@ lab: $(VENV)/.installed
 	cd "$(LAB_ROOT)" && $(abspath $(BIN))/jupyter lab --no-browser --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG)
 
 ## make test: install what the tests need, lint and type-check, run the whole suite.
-test: system-deps $(VENV)/.test-installed lint typecheck pytest
+test: system-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env lint typecheck pytest
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,67 @@ $(VENV)/.installed: $(VENV)/.build-tools $(LABEXT) pyproject.toml
 $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install -q --no-build-isolation -e ".[test]"
 	touch $@
+
+# The kernels' Python (as root: /var/lib/codecall/kernel-env, readable by the runner
+# user) and a probe that a sandboxed kernel starts.
+$(VENV)/.runner-env: $(VENV)/.installed
+	$(BIN)/jupyter codecall runner setup
+	touch $@
+
+# --- Runner toolchains (rows of codecall_jupyter/runner/polyglot/languages.py) -------------
+# Installed system-wide under /usr, readable by the sandbox's runner user: Debian's Go and
+# Rust (root's ~/.cargo is not readable in the sandbox), TypeScript from npm into
+# /usr/lib/node_modules (the TypeScript row compiles with --typeRoots /usr/lib/node_modules/@types).
+# Each target installs only what is missing, and only as root.
+CORE_LANGUAGE_PACKAGES := golang-go rustc sqlite3
+EXTRA_LANGUAGE_PACKAGES := ruby php-cli lua5.4 ghc ocaml-nox r-base-core mono-mcs gfortran \
+  elixir gnucobol3 fpc gdc guile-3.0 nim sbcl swi-prolog-nox kotlin scala
+NPM_TYPESCRIPT := typescript@7 @types/node@20
+
+.PHONY: core-languages languages
+
+## make core-languages: the toolchains `make test` drives (Go, Rust, SQLite, Node, TypeScript).
+core-languages:
+	@missing=""; \
+	for p in $(CORE_LANGUAGE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	ts=""; \
+	[ -e /usr/lib/node_modules/typescript/package.json ] && [ -e /usr/lib/node_modules/@types/node/package.json ] || ts=1; \
+	if [ -z "$$missing$$ts" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "Missing runner toolchains:$$missing $${ts:+TypeScript} (run: sudo make core-languages)"; exit 1; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi; \
+	if [ -n "$$ts" ]; then \
+	  echo "Installing $(NPM_TYPESCRIPT) into /usr/lib/node_modules"; \
+	  umask 022 && npm install -g --prefix /usr --no-fund --no-audit --loglevel=error $(NPM_TYPESCRIPT); \
+	fi
+
+## make languages: every extra language of the runner (Debian 12 packages, over 1 GB; GHC alone is 0.8 GB).
+languages: core-languages
+	@missing=""; \
+	for p in $(EXTRA_LANGUAGE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "Missing Debian packages:$$missing (run: sudo make languages)"; exit 1; \
+	fi; \
+	echo "Installing Debian packages:$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null
+
+# bubblewrap for the runner's sandbox: `make lab` needs it too.
+sandbox-deps:
+	@if ! command -v bwrap >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's bubblewrap"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
+	  else \
+	    echo "bubblewrap is missing: code runs only with it (sudo apt-get install bubblewrap)"; \
+	  fi; \
+	fi
 
 # Debian packages the tests drive for real; installed only when missing and running as root.
 system-deps:

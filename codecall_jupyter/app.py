@@ -25,6 +25,9 @@ from .auth.pages import RegisterHandler
 from .channel.handler import HUB_KEY
 from .channel.hub import ChannelHub, ChannelLimits
 from .handlers.routes import api_handlers
+from .handlers.runs import RUNNER_KEY
+from .runner.service import RunnerService
+from .runner.traits import RunnerTraits
 from .services.access import AccessService
 from .services.accounts import AccountService
 from .services.activity import ActivityLog
@@ -38,6 +41,7 @@ from .services.invites import InviteService
 from .services.logins import LoginService
 from .services.proctoring import ProctoringService
 from .services.ratelimit import Rate, TokenBucketLimiter
+from .services.runs import RunHistory
 from .services.sessions import SessionRules, SessionService
 from .services.waiting_room import WaitingRoom
 from .store import migrate
@@ -46,7 +50,7 @@ from .store.db import Database, redact
 HERE = Path(__file__).parent
 
 
-class CodeCallApp(ExtensionApp):
+class CodeCallApp(RunnerTraits, ExtensionApp):
     name = "codecall"
     extension_url = "/lab"
     load_other_extensions = True
@@ -307,6 +311,18 @@ class CodeCallApp(ExtensionApp):
                 preflight_seconds=self.preflight_seconds,
             ),
         )
+        runner = RunnerService(
+            RunHistory(self.database),
+            self.runner_options(),
+            self.run_limits(),
+            self.admission_limits(),
+            dict(self.kernel_pool_sizes),
+        )
+        hub = self.settings[HUB_KEY]
+        runner.subscribe(hub.broadcast)
+        hub.last_run = runner.last_run
+        hub.runs_in_progress = runner.runs_in_progress
+        self.settings[RUNNER_KEY] = runner
         if self.manage_auth:
             self.settings["page_config_hook"] = page_config_hook(
                 self.serverapp.web_app.settings.get("page_config_hook")  # type: ignore[union-attr]
@@ -400,6 +416,14 @@ class CodeCallApp(ExtensionApp):
 
     async def _start_jupyter_server_extension(self, serverapp: ServerApp) -> None:
         self._expiry = asyncio.create_task(self._expire_sessions(), name="codecall-expiry")
+        runner: RunnerService = self.settings[RUNNER_KEY]
+        abandoned = await runner.history.abandon_unfinished()
+        if abandoned:
+            self.log.warning("CodeCall: %d runs did not finish before the restart.", abandoned)
+        if any(self.kernel_pool_sizes.values()):
+            # Warm the pools now rather than on the first run. Kernels are launched from
+            # this, the event-loop thread, which bwrap's --die-with-parent relies on.
+            self._runner_start = asyncio.create_task(runner.ensure_started())
 
     async def _expire_sessions(self) -> None:
         sessions: SessionService = self.settings[SERVICES_KEY].sessions
@@ -418,6 +442,9 @@ class CodeCallApp(ExtensionApp):
         hub = self.settings.get(HUB_KEY)
         if hub is not None:
             hub.stop()
+        runner = self.settings.get(RUNNER_KEY)
+        if runner is not None:
+            await runner.close()
         database = getattr(self, "database", None)
         if database is not None:
             await database.dispose()

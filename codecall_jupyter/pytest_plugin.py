@@ -104,6 +104,8 @@ def codecall_server_config(
             "CodeCallApp": {
                 "db_url": codecall_db_url,
                 "owner_username": "owner",
+                # Kernels start on demand in tests: most tests never run code.
+                "kernel_pool_sizes": {"python": 0, "polyglot": 0},
                 **codecall_config,
             },
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +41,10 @@ class ChannelHub:
         self.signal_limiter = TokenBucketLimiter(limits.signal_rate)
         self._presence_task: asyncio.Task[None] | None = None
         self.preflights: set[int] = set()  # users with a pre-flight check running
+        # The runner's summary of a session's latest run and its runs under way, for
+        # snapshots (set by the app).
+        self.last_run: Callable[[str], Awaitable[dict[str, Any] | None]] | None = None
+        self.runs_in_progress: Callable[[str], list[dict[str, Any]]] | None = None
         services.sessions.notifier.subscribe(self.refresh)
 
     # --- who may connect ------------------------------------------------------------------
@@ -127,11 +131,20 @@ class ChannelHub:
                 "messages": [chat_out(m, m.author) for m in messages],
                 "unread": await chat.unread_count(room.session_id, conn.member.user_id),
             },
-            "last_run": None,
+            "last_run": await self.last_run(room.session_id) if self.last_run else None,
+            "runs_in_progress": (
+                self.runs_in_progress(room.session_id) if self.runs_in_progress else []
+            ),
         }
         if conn.member.state == "host":
             snapshot["waiting"] = _waiting(people)
         return snapshot
+
+    def broadcast(self, session_id: str, message: dict[str, Any]) -> None:
+        """A server event for everyone inside a session (runs: queued, output, finished)."""
+        room = self.rooms.get(session_id)
+        if room is not None:
+            room.publish(message)
 
     # --- keeping sockets in step with the stored session --------------------------------------
 

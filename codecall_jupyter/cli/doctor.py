@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,20 +11,15 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_config_path, jupyter_path
 from jupyter_server.extension.config import ExtensionConfigManager
 
+from ..runner.environment import RunnerOptions, kernel_python, prepare
+from ..runner.languages import available_languages
 from ..store import migrate
 from ..store.db import redact
 from .base import CodeCallCommand
 
-# Language -> commands that provide it (first found wins). The runner reads the same table.
-LANGUAGES: dict[str, tuple[str, ...]] = {
-    "Python": ("python3",),
-    "JavaScript": ("node",),
-    "TypeScript": ("tsc", "node"),
-    "C++": ("g++", "clang++"),
-    "Java": ("javac",),
-    "Go": ("go",),
-    "Rust": ("rustc",),
-}
+# Toolchains often installed outside /usr (rustup, SDKs): the sandbox sees only /usr and
+# the configured extra binds, so a compiler found there does not reach the runner.
+TOOLCHAINS = ("rustc", "cargo", "go", "node", "java", "javac", "dotnet", "kotlinc", "scala")
 
 
 @dataclass
@@ -40,48 +34,40 @@ class Check:
         return f"[{mark}] {self.name}: {self.detail}"
 
 
-def _run(*cmd: str, timeout: float = 10) -> subprocess.CompletedProcess[str] | None:
-    try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
+def runner_checks(options: RunnerOptions) -> list[Check]:
+    """The runner's isolation, probed as the server does, and each layer."""
+    settings, isolation = prepare(options)
+    ok = isolation.level == "sandboxed"
+    detail = isolation.level + (": " + "; ".join(isolation.problems) if isolation.problems else "")
+    checks = [Check("sandbox", ok, detail, essential=False)]
+    for layer, what in isolation.layers.items():
+        checks.append(Check(f"isolation {layer}", True, what, essential=False))
+    if isolation.warning:
+        checks.append(Check("warning shown to users", False, isolation.warning, essential=False))
+    python = settings.python if settings is not None else kernel_python(options)
+    for language in available_languages(python):
+        detail = language.version or "not installed (see `make languages`)"
+        checks.append(Check(f"language {language.name}", language.available, detail, False))
+    checks.extend(_unreachable_toolchains(options))
+    return checks
 
 
-def sandbox_level() -> tuple[str, str]:
-    """("bubblewrap", detail) when bwrap can make namespaces here, else ("none", why)."""
-    bwrap = shutil.which("bwrap")
-    if bwrap is None:
-        return "none", "bubblewrap is not installed (Debian: apt-get install bubblewrap)"
-    probe = _run(
-        bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/",
-        "--proc", "/proc", "--dev", "/dev", "true",
-    )  # fmt: skip
-    if probe is None or probe.returncode != 0:
-        why = (probe.stderr.strip() if probe else "timed out") or "unknown error"
-        return "none", f"bubblewrap cannot create namespaces here: {why}"
-    return "bubblewrap", f"{bwrap}: user, pid, network, ipc and uts namespaces work"
-
-
-def cgroup_support() -> str:
-    v2 = Path("/sys/fs/cgroup/cgroup.controllers")
-    if v2.exists():
-        controllers = v2.read_text().split()
-        return f"cgroup v2 (controllers: {' '.join(controllers) or 'none delegated'})"
-    v1_memory = Path("/sys/fs/cgroup/memory")
-    if v1_memory.exists():
-        writable = os.access(v1_memory, os.W_OK)
-        return f"cgroup v1 memory controller ({'writable' if writable else 'read-only'})"
-    return "no cgroup controllers found"
-
-
-def language_checks() -> list[Check]:
+def _unreachable_toolchains(options: RunnerOptions) -> list[Check]:
+    seen = ("/usr/", "/bin/", "/sbin/", *(b.rstrip("/") + "/" for b in options.extra_binds))
     checks = []
-    for language, commands in LANGUAGES.items():
-        found = next((c for c in commands if shutil.which(c)), None)
-        detail = (
-            f"{found} at {shutil.which(found)}" if found else f"not found ({', '.join(commands)})"
-        )
-        checks.append(Check(f"language {language}", found is not None, detail, essential=False))
+    for tool in TOOLCHAINS:
+        found = shutil.which(tool)
+        if found and not os.path.realpath(found).startswith(seen):
+            checks.append(
+                Check(
+                    f"toolchain {tool}",
+                    False,
+                    f"{found} is outside what the sandbox sees (/usr): install the "
+                    "distribution's package, or add its folder to "
+                    "CodeCallApp.sandbox_extra_binds (readable by the runner user)",
+                    essential=False,
+                )
+            )
     return checks
 
 
@@ -93,10 +79,7 @@ class Doctor(CodeCallCommand):
         checks: list[Check] = []
         for probe in (self.database_check, self.extensions_check, self.labextension_check):
             checks.extend(probe())
-        level, detail = sandbox_level()
-        checks.append(Check("sandbox", level != "none", f"{level}: {detail}", essential=False))
-        checks.append(Check("cgroups", True, cgroup_support(), essential=False))
-        checks.extend(language_checks())
+        checks.extend(runner_checks(self.codecall.runner_options()))
         checks.append(
             Check("registration", True, f"{self.codecall.registration} (CodeCallApp.registration)")
         )

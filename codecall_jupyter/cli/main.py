@@ -5,17 +5,19 @@ from __future__ import annotations
 from .base import CodeCallCommand
 from .db import DbCommand
 from .doctor import Doctor
+from .runner import RunnerCommand
 from .users import InviteCommand, UserCommand
 
 
 class CodeCallCLI(CodeCallCommand):
     name = "jupyter-codecall"
-    description = "Operate CodeCall for Jupyter: database, accounts, invites, health."
+    description = "Operate CodeCall for Jupyter: database, accounts, invites, runner, health."
     subcommands = {
         "db": (DbCommand, DbCommand.description),
         "user": (UserCommand, UserCommand.description),
         "invite": (InviteCommand, InviteCommand.description),
         "doctor": (Doctor, Doctor.description),
+        "runner": (RunnerCommand, RunnerCommand.description),
     }
 
 

@@ -21,6 +21,7 @@ from .participants import (
     RoleHandler,
     SwapRolesHandler,
 )
+from .runs import RUNNER_ROUTES
 from .server import ConfigHandler, OpenAPIHandler
 from .sessions import (
     ActivityHandler,
@@ -68,6 +69,7 @@ ROUTES: list[tuple[str, type[web.RequestHandler]]] = [
     (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/reject", RejectHandler),
     (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/role", RoleHandler),
     *CHANNEL_REST_ROUTES,
+    *RUNNER_ROUTES,
 ]
 
 

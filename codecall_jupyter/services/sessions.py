@@ -339,6 +339,10 @@ class SessionService:
             raise Conflict("The session has ended.", code="session_ended")
         return session
 
+    def folder_of(self, session: PracticeSession) -> Path:
+        """The session's folder on disk."""
+        return self._folder(session)
+
     def _folder(self, session: PracticeSession) -> Path:
         return self.rules.sessions_root / session.folder
 

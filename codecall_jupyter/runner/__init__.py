@@ -1,0 +1,1 @@
+"""The runner: sandboxed Jupyter kernels that run code and judge test cases."""

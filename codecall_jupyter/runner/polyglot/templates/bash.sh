@@ -1,0 +1,2 @@
+read -r name || true
+echo "Hello, ${name:-world}!"

@@ -1,0 +1,4 @@
+fun main() {
+    val name = readLine()?.trim().orEmpty().ifEmpty { "world" }
+    println("Hello, $name!")
+}

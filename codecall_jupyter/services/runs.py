@@ -1,0 +1,114 @@
+"""The run history: every run and judging, stored as it is queued and when it ends."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+
+from ..store.db import Database
+from ..store.models import Run
+from ..store.types import utcnow
+
+MAX_PAGE = 100
+
+
+@dataclass
+class Finished:
+    verdict: str
+    message: str
+    exit_code: int | None
+    signal: int | None
+    stdout: str
+    stderr: str
+    compile_output: str
+    truncated: bool
+    wall_ms: int | None
+    cpu_ms: int | None
+    memory_bytes: int | None
+    cases: list[dict[str, Any]] | None = None
+    passed: int | None = None
+    total: int | None = None
+
+
+class RunHistory:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(
+        self, user_id: int, session_id: str | None, language: str, mode: str, entry: str
+    ) -> Run:
+        run = Run(
+            id=uuid.uuid4().hex,
+            session_id=session_id,
+            user_id=user_id,
+            language=language,
+            mode=mode,
+            entry=entry,
+            status="queued",
+            message="",
+            stdout="",
+            stderr="",
+            compile_output="",
+            truncated=False,
+            created_at=utcnow(),
+        )
+        async with self.db.session() as s, s.begin():
+            s.add(run)
+        return run
+
+    async def started(self, run_id: str) -> None:
+        async with self.db.session() as s, s.begin():
+            await s.execute(
+                update(Run).where(Run.id == run_id).values(status="running", started_at=utcnow())
+            )
+
+    async def finish(self, run_id: str, done: Finished) -> Run:
+        values = {k: v for k, v in done.__dict__.items() if k != "cases"} | {
+            "cases": json.dumps(done.cases) if done.cases is not None else None
+        }
+        async with self.db.session() as s, s.begin():
+            await s.execute(
+                update(Run)
+                .where(Run.id == run_id)
+                .values(status="done", finished_at=utcnow(), **values)
+            )
+            row = await s.get(Run, run_id)
+            assert row is not None
+            return row
+
+    async def get(self, run_id: str) -> Run | None:
+        async with self.db.session() as s:
+            return await s.get(Run, run_id)
+
+    async def for_session(self, session_id: str, limit: int) -> list[Run]:
+        async with self.db.session() as s:
+            rows = await s.scalars(
+                select(Run)
+                .where(Run.session_id == session_id)
+                .order_by(Run.created_at.desc(), Run.id)
+                .limit(min(limit, MAX_PAGE))
+            )
+            return list(rows)
+
+    async def last_for_session(self, session_id: str) -> Run | None:
+        rows = await self.for_session(session_id, 1)
+        return rows[0] if rows else None
+
+    async def abandon_unfinished(self) -> int:
+        """At start-up: runs a previous process left queued or running did not finish."""
+        async with self.db.session() as s, s.begin():
+            result = await s.execute(
+                update(Run)
+                .where(Run.status != "done")
+                .values(
+                    status="done",
+                    verdict="IE",
+                    message="The server restarted before this run finished.",
+                    finished_at=utcnow(),
+                )
+            )
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
