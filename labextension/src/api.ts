@@ -47,11 +47,17 @@ export const API_PATH = 'codecall/api';
  * envelope (or a generic fallback), `code` its machine readable code.
  */
 export class CodeCallApiError extends Error {
-  constructor(message: string, code: string, status: number) {
+  constructor(
+    message: string,
+    code: string,
+    status: number,
+    retryAfter: number | null = null
+  ) {
     super(message);
     this.name = 'CodeCallApiError';
     this.code = code;
     this.status = status;
+    this.retryAfter = retryAfter;
   }
 
   /**
@@ -64,6 +70,11 @@ export class CodeCallApiError extends Error {
    * The HTTP status, 0 for network errors.
    */
   readonly status: number;
+
+  /**
+   * Seconds to wait before trying again (`Retry-After`), when given.
+   */
+  readonly retryAfter: number | null;
 }
 
 /**
@@ -521,6 +532,14 @@ export class CodeCallClient {
   }
 
   /**
+   * Call any endpoint below `/codecall/api/` and decode the JSON answer;
+   * rejects with a `CodeCallApiError` (for the clients of other modules).
+   */
+  request<T>(endpoint: string, init: RequestInit = {}): Promise<T> {
+    return this._request<T>(endpoint, init);
+  }
+
+  /**
    * Make a request and decode the JSON answer (`undefined` for 204).
    */
   private async _request<T>(
@@ -555,17 +574,21 @@ export class CodeCallClient {
     }
 
     if (!response.ok) {
+      const retry = Number(response.headers.get('Retry-After') ?? NaN);
+      const retryAfter = Number.isFinite(retry) && retry >= 0 ? retry : null;
       if (isErrorEnvelope(data)) {
         throw new CodeCallApiError(
           data.error.message,
           data.error.code,
-          response.status
+          response.status,
+          retryAfter
         );
       }
       throw new CodeCallApiError(
         this._fallbackMessage(response.status),
         'http_error',
-        response.status
+        response.status,
+        retryAfter
       );
     }
     return data as T;

@@ -18,6 +18,8 @@ import { FriendsModel } from './friendsModel';
 import { joinTokenInPageUrl, removeJoinTokenFromPageUrl } from './joinLink';
 import { CodeCallModel } from './model';
 import { CodeCallSidebar } from './panel';
+import { RunApi } from './runApi';
+import { RunnerStatusModel } from './runnerStatus';
 import {
   ISessionFlows,
   declineInvitation,
@@ -71,6 +73,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const model = new CodeCallModel(client);
     const friends = new FriendsModel(client);
     const sessions = new SessionsModel(client);
+    const runApi = new RunApi(client);
+    const runner = new RunnerStatusModel(runApi);
     // Panels report every change; bursts of reports reload the lists once.
     const reloadLists = new Debouncer(() => sessions.refresh(), 300);
     const panels = new SessionPanels({
@@ -79,6 +83,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
       account: model,
       friends,
       trans,
+      runApi,
+      runner,
+      defaultRunLanguage: () => settings.values.defaultRunLanguage,
       onAction: () => {
         void reloadLists.invoke();
       },
@@ -96,6 +103,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       model,
       friends,
       sessions,
+      runner,
       trans,
       actions: {
         newSession: () => {

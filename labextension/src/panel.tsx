@@ -13,12 +13,14 @@ import {
   SessionsSection
 } from './components/SessionsSection';
 import { UserCard } from './components/UserCard';
+import { RunnerWarning } from './components/run/RunnerWarning';
 import { changePassword, editProfile } from './dialogs';
 import { FriendsModel } from './friendsModel';
 import { useStateOf } from './hooks';
 import { codecallIcon } from './icons';
 import { CodeCallModel } from './model';
 import { Poller } from './poller';
+import { RunnerStatusModel } from './runnerStatus';
 import { SessionsModel } from './sessionsModel';
 import { SIDEBAR_ID } from './tokens';
 import { logout } from './utils';
@@ -35,13 +37,18 @@ export interface ISidebarOptions {
   model: CodeCallModel;
   friends: FriendsModel;
   sessions: SessionsModel;
+  /**
+   * The code runner's status, for its warning banner.
+   */
+  runner: RunnerStatusModel;
   actions: ISessionsSectionActions;
   trans: TranslationBundle;
 }
 
 function SidebarView(props: ISidebarOptions): JSX.Element {
-  const { model, friends, sessions, actions, trans } = props;
+  const { model, friends, sessions, runner, actions, trans } = props;
   const state = useStateOf(model);
+  const warning = useStateOf(runner).data?.warning ?? null;
 
   let content: JSX.Element;
   if (state.status === 'error') {
@@ -91,6 +98,7 @@ function SidebarView(props: ISidebarOptions): JSX.Element {
   return (
     <div className="cc-Sidebar-content">
       <h2 className="cc-Sidebar-title">{trans.__('CodeCall')}</h2>
+      {warning && <RunnerWarning warning={warning} trans={trans} />}
       {content}
       {state.config && (
         <p className="cc-Sidebar-footer">
@@ -109,9 +117,13 @@ export class CodeCallSidebar extends ReactWidget {
   constructor(options: ISidebarOptions) {
     super();
     this._options = options;
-    const { friends, sessions, trans } = options;
+    const { friends, sessions, runner, trans } = options;
     this._poller = new Poller(async () => {
-      const [a, b] = await Promise.all([friends.refresh(), sessions.refresh()]);
+      const [a, b] = await Promise.all([
+        friends.refresh(),
+        sessions.refresh(),
+        runner.refreshIfStale()
+      ]);
       return a && b;
     }, SIDEBAR_REFRESH_INTERVAL);
     this.id = SIDEBAR_ID;

@@ -67,6 +67,25 @@ export function addSessionCommands(options: ISessionCommandsOptions): void {
     }
   });
 
+  commands.addCommand(CommandIDs.runSolution, {
+    label: trans.__('Run solution'),
+    caption: trans.__(
+      "Run the entry file of the open practice session's folder"
+    ),
+    isEnabled: () => panels.current?.runs.canRun ?? false,
+    execute: async () => {
+      const panel = panels.current;
+      if (!panel) {
+        return;
+      }
+      if (!panel.isVisible) {
+        // Show where the result comes; the editor keeps the focus otherwise.
+        app.shell.activateById(panel.id);
+      }
+      await panel.runs.run();
+    }
+  });
+
   commands.addCommand(CommandIDs.joinSession, {
     label: trans.__('Join session…'),
     caption: trans.__('Join a practice session with its invite link'),
@@ -78,5 +97,7 @@ export function addSessionCommands(options: ISessionCommandsOptions): void {
     for (const command of [CommandIDs.newSession, CommandIDs.joinSession]) {
       palette.addItem({ command, category, args: { isPalette: true } });
     }
+    // No args: the palette shows its shortcut (bound without args).
+    palette.addItem({ command: CommandIDs.runSolution, category });
   }
 }

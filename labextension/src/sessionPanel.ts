@@ -11,6 +11,10 @@ import { FriendsModel } from './friendsModel';
 import { codecallIcon } from './icons';
 import { CodeCallModel } from './model';
 import { Poller } from './poller';
+import { RunApi } from './runApi';
+import { RunChannel } from './runChannel';
+import { RunModel } from './runModel';
+import { RunnerStatusModel } from './runnerStatus';
 import { ISessionState, SessionModel } from './sessionModel';
 import { sessionNotices } from './sessionNotices';
 import { SessionPanelActions } from './sessionPanelActions';
@@ -54,6 +58,12 @@ export interface ISessionPanelOptions {
   friends: FriendsModel;
   sessionId: string;
   trans: TranslationBundle;
+  runApi: RunApi;
+  runner: RunnerStatusModel;
+  /**
+   * The run language set in the settings ('' for the session's).
+   */
+  defaultRunLanguage: () => string;
   /**
    * Called after every action taken in the panel.
    */
@@ -76,11 +86,19 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       sessionId: options.sessionId,
       onAction: options.onAction
     });
+    const runs = new RunModel({
+      api: options.runApi,
+      runner: options.runner,
+      sessionId: options.sessionId,
+      trans,
+      defaultLanguage: options.defaultRunLanguage
+    });
     let close = (): void => undefined;
     const actions = new SessionPanelActions(model, trans, () => close());
     super({
       content: new SessionView({
         model,
+        runs,
         account: options.account,
         friends: options.friends,
         actions,
@@ -89,10 +107,22 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     });
     close = () => this.dispose();
     this._model = model;
+    this._runs = runs;
+    this._channel = new RunChannel({
+      serverSettings: options.client.serverSettings,
+      sessionId: options.sessionId
+    });
+    this._channel.received.connect((_, event) => runs.onRunEvent(event));
     this._trans = trans;
     this._notify = options.notify;
     this._onAction = options.onAction;
-    this._poller = new Poller(() => model.refresh(), SESSION_REFRESH_INTERVAL);
+    this._poller = new Poller(async () => {
+      const ok = await model.refresh();
+      // The runs are a part of the panel: their failures show there and
+      // do not slow the session's beat down.
+      await runs.refresh();
+      return ok;
+    }, SESSION_REFRESH_INTERVAL);
     this._lastReady = model.state;
 
     this.id = SESSION_PANEL_PREFIX + options.sessionId;
@@ -106,7 +136,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
         icon: refreshIcon,
         tooltip: trans.__('Reload the session'),
         onClick: () => {
-          void model.refresh();
+          void model.refresh().then(() => runs.refresh());
         }
       })
     );
@@ -121,6 +151,13 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   }
 
   /**
+   * The run console of the session.
+   */
+  get runs(): RunModel {
+    return this._runs;
+  }
+
+  /**
    * The session id.
    */
   get sessionId(): string {
@@ -132,6 +169,8 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       return;
     }
     this._poller.dispose();
+    this._channel.dispose();
+    this._runs.dispose();
     this._model.dispose();
     super.dispose();
   }
@@ -141,15 +180,39 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     if (this._model.isLive) {
       this._poller.start();
     }
+    this._followChannel();
   }
 
   protected onBeforeDetach(msg: Message): void {
     this._poller.stop();
+    this._channel.close();
     super.onBeforeDetach(msg);
+  }
+
+  /**
+   * Listen to the session's channel (live run output) while the panel is
+   * on the page and I am inside a running session.
+   */
+  private _followChannel(): void {
+    const { session, gone } = this._model.state;
+    const inside =
+      session !== null &&
+      gone === null &&
+      session.status !== 'ENDED' &&
+      (session.is_host || session.my_state === 'admitted');
+    if (inside && this.isAttached) {
+      this._channel.open();
+    } else {
+      this._channel.close();
+    }
   }
 
   private _onStateChanged(_: SessionModel, state: ISessionState): void {
     const { session } = state;
+    if (state.status === 'ready') {
+      this._runs.setSession(state.gone === null ? session : null);
+      this._followChannel();
+    }
     if (session !== null) {
       this.title.label = session.title;
       this.title.caption = this._trans.__(
@@ -181,6 +244,8 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   }
 
   private _model: SessionModel;
+  private _runs: RunModel;
+  private _channel: RunChannel;
   private _trans: TranslationBundle;
   private _notify: () => boolean;
   private _onAction: () => void;

@@ -9,6 +9,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { CodeCallClient } from './api';
 import { FriendsModel } from './friendsModel';
 import { CodeCallModel } from './model';
+import { RunApi } from './runApi';
+import { RunnerStatusModel } from './runnerStatus';
 import { SessionPanel } from './sessionPanel';
 
 /**
@@ -22,6 +24,9 @@ export interface ISessionPanelsOptions {
   account: CodeCallModel;
   friends: FriendsModel;
   trans: TranslationBundle;
+  runApi: RunApi;
+  runner: RunnerStatusModel;
+  defaultRunLanguage: () => string;
   onAction: () => void;
   notify: () => boolean;
 }
@@ -47,6 +52,13 @@ export class SessionPanels {
    */
   find(sessionId: string): SessionPanel | undefined {
     return this.tracker.find(panel => panel.sessionId === sessionId);
+  }
+
+  /**
+   * The session panel last focused, if any is open.
+   */
+  get current(): SessionPanel | null {
+    return this.tracker.currentWidget;
   }
 
   /**

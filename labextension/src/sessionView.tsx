@@ -16,11 +16,14 @@ import { WaitingRoom } from './components/session/WaitingRoom';
 import { FriendsModel } from './friendsModel';
 import { useStateOf } from './hooks';
 import { CodeCallModel } from './model';
+import { RunConsole } from './runConsole';
+import { RunModel } from './runModel';
 import { SessionModel } from './sessionModel';
 import { SessionPanelActions } from './sessionPanelActions';
 
 export interface ISessionViewProps {
   model: SessionModel;
+  runs: RunModel;
   account: CodeCallModel;
   friends: FriendsModel;
   actions: SessionPanelActions;
@@ -28,7 +31,7 @@ export interface ISessionViewProps {
 }
 
 function SessionViewComponent(props: ISessionViewProps): JSX.Element {
-  const { model, account, friends, actions, trans } = props;
+  const { model, runs, account, friends, actions, trans } = props;
   const state = useStateOf(model);
   const me = useStateOf(account).user;
   const friendList = useStateOf(friends.friends).data;
@@ -142,6 +145,14 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
             />
           </div>
         </div>
+      )}
+      {seesInside && (
+        <RunConsole
+          model={runs}
+          session={session}
+          myUserId={me?.id ?? null}
+          trans={trans}
+        />
       )}
     </div>
   );

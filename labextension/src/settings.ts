@@ -11,6 +11,7 @@ import { ICodeCallSettings, LANGUAGES, Language } from './types';
  */
 export const DEFAULT_SETTINGS: Readonly<ICodeCallSettings> = {
   defaultLanguage: 'python',
+  defaultRunLanguage: '',
   cameraOnJoin: true,
   microphoneOnJoin: true,
   notifications: true
@@ -37,6 +38,9 @@ export function parseSettings(
     defaultLanguage: isLanguage(composite.defaultLanguage)
       ? composite.defaultLanguage
       : DEFAULT_SETTINGS.defaultLanguage,
+    defaultRunLanguage: isLanguage(composite.defaultRunLanguage)
+      ? composite.defaultRunLanguage
+      : DEFAULT_SETTINGS.defaultRunLanguage,
     cameraOnJoin: asBoolean(
       composite.cameraOnJoin,
       DEFAULT_SETTINGS.cameraOnJoin

@@ -26,5 +26,6 @@ export const CommandIDs = {
   logout: 'codecall:logout',
   newSession: 'codecall:new-session',
   openSession: 'codecall:open-session',
-  joinSession: 'codecall:join-session'
+  joinSession: 'codecall:join-session',
+  runSolution: 'codecall:run-solution'
 } as const;

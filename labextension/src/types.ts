@@ -403,6 +403,10 @@ export interface IEventList {
  */
 export interface ICodeCallSettings {
   defaultLanguage: Language;
+  /**
+   * The language the run console starts with; '' for the session's.
+   */
+  defaultRunLanguage: Language | '';
   cameraOnJoin: boolean;
   microphoneOnJoin: boolean;
   notifications: boolean;

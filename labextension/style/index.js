@@ -1,3 +1,4 @@
 import './base.css';
 import './lists.css';
 import './sessions.css';
+import './runs.css';

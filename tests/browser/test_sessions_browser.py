@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from lab_people import Person, open_browser, open_sidebar, session_panel, wait_for_lab
 
 pytestmark = pytest.mark.browser
 
@@ -31,29 +32,6 @@ SESSION_DESCRIPTION = "Breadth-first search, then shortest paths. 45 minutes."
 # The sidebar reloads every 10 s and a session panel every 3 s: allow a few beats.
 SIDEBAR_WAIT_MS = 25_000
 PANEL_WAIT_MS = 15_000
-
-
-@dataclass
-class Person:
-    username: str
-    display_name: str
-    email: str
-    server: Any
-    context: Any = None
-    page: Any = None
-    failed_responses: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    def url(self, path: str) -> str:
-        return self.server.base + path.lstrip("/")
-
-    def diagnostics(self) -> str:
-        return (
-            f"{self.username}: HTTP errors seen by the page:\n  "
-            + ("\n  ".join(self.failed_responses) or "(none)")
-            + "\nConsole errors:\n  "
-            + ("\n  ".join(self.console_errors) or "(none)")
-        )
 
 
 @dataclass
@@ -72,61 +50,18 @@ class Story:
             pytest.skip(f"an earlier step ({step}) failed: see the first failing test")
 
 
-def _watch(person: Person) -> None:
-    page = person.page
-    page.on(
-        "response",
-        lambda r: (
-            person.failed_responses.append(f"{r.status} {r.request.method} {r.url}")
-            if r.status >= 400
-            else None
-        ),
-    )
-    page.on(
-        "console",
-        lambda m: person.console_errors.append(m.text) if m.type == "error" else None,
-    )
-
-
 @pytest.fixture(scope="module")
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     hana = Person("hana", "Hana Host", "hana.host@example.org", lab_server)
     gabe = Person("gabe", "Gabe Guest", "gabe.guest@example.org", lab_server)
     for person in (hana, gabe):
-        person.context = new_context()
-        person.page = person.context.new_page()
-        _watch(person)
+        open_browser(person, new_context)
     yield Story(hana=hana, gabe=gabe)
     print(hana.diagnostics())  # shown by pytest when a test of the module fails
     print(gabe.diagnostics())
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def wait_for_lab(page: Any) -> None:
-    """JupyterLab has started: the shell is visible, the splash gone, CodeCall's tab there."""
-    page.wait_for_url(re.compile(r"/lab(/|\?|#|$)"))
-    page.locator("#jp-main-dock-panel").wait_for(state="visible")
-    page.locator("#jupyterlab-splash").wait_for(state="detached")
-    page.locator('.jp-SideBar.jp-mod-left [data-id="codecall-sidebar"]').wait_for(state="visible")
-    page.wait_for_load_state("networkidle")
-
-
-def open_sidebar(page: Any) -> Any:
-    """Open the CodeCall sidebar (a click on an open panel's tab would close it)."""
-    panel = page.locator("#codecall-sidebar")
-    if not panel.is_visible():
-        page.locator('.jp-SideBar.jp-mod-left [data-id="codecall-sidebar"]').click()
-    panel.wait_for(state="visible")
-    panel.locator(".cc-UserCard").wait_for(state="visible")
-    return panel
-
-
-def session_panel(page: Any, session_id: str) -> Any:
-    panel = page.locator(f"#codecall-session-{session_id}")
-    panel.wait_for(state="visible")
-    return panel
 
 
 def wait_for_status(panel: Any, status: str, timeout: int = PANEL_WAIT_MS) -> None:
