@@ -216,7 +216,8 @@ async def test_planted_symlinks_are_never_followed(people, jp_root_dir):
         "os.symlink('/etc/passwd', 'planted.py')\nprint(os.path.islink('planted.py'))\n"
     )
     result = await run(ann, None, session_id=session["id"], entry="main.py")
-    assert result["stdout"] == "['main.py']\nTrue\n", result
+    # The starter solution.py and main.py: the link is not among the files.
+    assert result["stdout"] == "['main.py', 'solution.py']\nTrue\n", result
     # The link the program planted stayed inside its sandbox.
     assert not (folder / "planted.py").exists()
 

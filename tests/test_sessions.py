@@ -50,7 +50,7 @@ async def test_create_makes_a_waiting_session_with_a_folder(people, jp_root_dir)
         {"title": ""},
         {"max_participants": 1},
         {"max_participants": 7},
-        {"language": "cobol"},
+        {"language": "klingon"},
         {"mode": "solo"},
         {"scheduled_at": "tomorrow"},
         {"title": "x", "owner": "me"},

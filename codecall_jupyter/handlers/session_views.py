@@ -24,7 +24,7 @@ def session_out(view: SessionView, base_url: str) -> SessionOut:
         id=session.id,
         title=session.title,
         description=session.description,
-        language=session.language,  # type: ignore[arg-type]
+        language=session.language,
         problem_id=session.problem_id,
         mode=session.mode,  # type: ignore[arg-type]
         status=session.status,  # type: ignore[arg-type]

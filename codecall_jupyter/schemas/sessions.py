@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, Strict
 
+from ..runner.polyglot.languages import LANGUAGES
 from .accounts import PublicUserOut
 from .base import Request, Response, Text
 
-Language = Literal["python", "javascript", "typescript", "cpp", "java", "go", "rust"]
+if TYPE_CHECKING:
+    Language = str
+else:  # every language of the runner's table (whether this server has it installed or not)
+    Language = Literal[tuple(LANGUAGES)]
 Mode = Literal["interview", "peer"]
 Role = Literal["interviewer", "candidate", "observer"]
 State = Literal["invited", "waiting", "admitted", "rejected", "removed", "left", "declined"]

@@ -24,6 +24,7 @@ from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .friends import FriendService
 from .notify import SessionNotifier
 from .passwords import hash_password
+from .solutions import write_starter
 
 PRESENCE_EVERY = 60.0  # seconds between two stored presence marks of one session
 # Participant states that still belong to a session (the others were turned away or left).
@@ -76,7 +77,9 @@ class SessionService:
             password_hash=await hash_password(password) if password else None,
             **spec,
         )
-        await asyncio.to_thread(self._folder(session).mkdir, parents=True, exist_ok=True)
+        folder = self._folder(session)
+        await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
+        await asyncio.to_thread(write_starter, folder, session.language)
         async with self.db.session() as s, s.begin():
             s.add(session)
             await s.flush()
@@ -136,6 +139,9 @@ class SessionService:
                 setattr(session, name, value)
             logged = sorted(k if k != "password_hash" else "password" for k in changes)
             self.activity.add(s, session.id, host_id, "updated", fields=logged)
+            folder = self._folder(session)
+        if "language" in changes:
+            await asyncio.to_thread(write_starter, folder, changes["language"])
         await self.notifier.changed(session_id)
 
     async def end(self, host_id: int, session_id: str) -> None:
