@@ -14,6 +14,7 @@ import { useStateOf } from './hooks';
 import { languageLabel } from './labels';
 import { RunModel } from './runModel';
 import { mayRunIn } from './runState';
+import { IRunnerStatus } from './runTypes';
 import { ISessionDetail, LANGUAGES, Language } from './types';
 
 export interface IRunConsoleProps {
@@ -89,6 +90,16 @@ export function RunConsole(props: IRunConsoleProps): JSX.Element {
           </ul>
         </div>
       )}
+      {runner &&
+        (runner.isolation === 'sandboxed' ||
+          runner.isolation === 'reduced') && (
+          <p
+            className="cc-Hint cc-RunIsolation"
+            data-testid="codecall-run-isolation"
+          >
+            {isolationLine(runner, trans)}
+          </p>
+        )}
       {runner?.isolation === 'starting' && (
         <p className="cc-Hint">{trans.__('The code runner is starting…')}</p>
       )}
@@ -161,5 +172,25 @@ export function RunConsole(props: IRunConsoleProps): JSX.Element {
         />
       </div>
     </section>
+  );
+}
+
+/**
+ * How runs are isolated here, in one line: the level and the limits every run gets.
+ */
+function isolationLine(
+  runner: IRunnerStatus,
+  trans: TranslationBundle
+): string {
+  const limits = runner.limits;
+  const level =
+    runner.isolation === 'sandboxed'
+      ? trans.__('Sandboxed')
+      : trans.__('Sandboxed, with reduced limits');
+  return trans.__(
+    '%1: no network, a private folder, %2 s and %3 MB per run.',
+    level,
+    String(limits.wall ?? '?'),
+    String(limits.memory_mb ?? '?')
   );
 }

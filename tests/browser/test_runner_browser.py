@@ -215,6 +215,10 @@ def test_both_see_the_run_console(story: Story, lab_server: Any) -> None:
             assert warning.count() == 0
         if runner["isolation"] == "unavailable":
             pytest.fail(f"the runner refuses to run code here: {runner['problems']}")
+        if runner["isolation"] == "sandboxed":
+            isolation = console.get_by_test_id("codecall-run-isolation")
+            isolation.wait_for(state="visible", timeout=PANEL_WAIT_MS)
+            assert isolation.inner_text().startswith("Sandboxed: no network")
 
 
 def test_host_runs_main_py_with_stdin(story: Story, screenshots: Path) -> None:
