@@ -17,7 +17,7 @@ from jupyter_server.serverapp import ServerApp
 from traitlets import Bool, Enum, Float, Int, List, Unicode, default, validate
 
 from . import __version__
-from .auth import lab_guard
+from .auth import lab_guard, room_guard
 from .auth.authorizer import CodeCallAuthorizer
 from .auth.identity import CodeCallIdentityProvider
 from .auth.page_config import page_config_hook
@@ -322,6 +322,8 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         runner.subscribe(hub.broadcast)
         hub.last_run = runner.last_run
         hub.runs_in_progress = runner.runs_in_progress
+        # Roles, removals and the end reach collaboration sockets that are already open.
+        services.sessions.notifier.subscribe(room_guard.recheck_open_rooms)
         self.settings[RUNNER_KEY] = runner
         if self.manage_auth:
             self.settings["page_config_hook"] = page_config_hook(
@@ -413,6 +415,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         self.handlers.extend(api_handlers())
         self.handlers.append(("/codecall/register", RegisterHandler))
         lab_guard.install(self.serverapp.web_app)  # type: ignore[union-attr]
+        room_guard.install(self.serverapp.web_app)  # type: ignore[union-attr]
 
     async def _start_jupyter_server_extension(self, serverapp: ServerApp) -> None:
         self._expiry = asyncio.create_task(self._expire_sessions(), name="codecall-expiry")

@@ -7,6 +7,7 @@ from typing import Any
 
 from jupyter_server.auth.authorizer import Authorizer
 from jupyter_server.auth.identity import User
+from jupyter_server_ydoc.handlers import DocSessionHandler
 from tornado import web
 
 from .identity import CodeCallUser, services_of
@@ -68,5 +69,8 @@ class CodeCallAuthorizer(Authorizer):
             path = _request_path(handler)
             if services is None or path is None:
                 return False
-            return await services.access.may_reach(user.account_id, path, write=action != "read")
+            # Starting a document session (PUT /api/collaboration/session/<path>) only looks
+            # up the file's id, so that whoever may read the file can open its room.
+            write = action != "read" and not isinstance(handler, DocSessionHandler)
+            return await services.access.may_reach(user.account_id, path, write=write)
         return False
