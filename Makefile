@@ -139,8 +139,8 @@ system-deps:
 	fi
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check codecall_jupyter tests
-	$(BIN)/ruff format --check codecall_jupyter tests
+	$(BIN)/ruff check codecall_jupyter tests bench
+	$(BIN)/ruff format --check codecall_jupyter tests bench
 	$(JLPM) lint:check
 	$(BIN)/python -m codecall_jupyter.openapi --check || (echo "codecall_jupyter/openapi.json is stale: run make openapi"; exit 1)
 
@@ -153,6 +153,10 @@ pytest: $(VENV)/.test-installed
 
 openapi: $(VENV)/.installed
 	$(BIN)/python -m codecall_jupyter.openapi
+
+## make bench: the benchmark suite (so far: the runner), figures in bench/results/.
+bench: sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env
+	$(BIN)/python bench/bench_runner.py
 
 doctor: $(VENV)/.installed
 	$(BIN)/jupyter codecall doctor

@@ -60,12 +60,13 @@ class KernelPool:
             self._ready.put_nowait(kernel)
 
     async def take(self) -> SandboxedKernel:
-        """A warm kernel if there is one, else one started now. Never used twice."""
+        """A warm kernel if there is one, else one started now. Never used twice. The
+        caller calls ``fill`` once its run is over, so that starting the replacement
+        does not compete with the run for the CPU."""
         try:
             kernel = self._ready.get_nowait()
         except asyncio.QueueEmpty:
             kernel = None
-        self.fill()
         if kernel is not None and await kernel.is_alive():
             return kernel
         if kernel is not None:

@@ -65,6 +65,8 @@ class RunnerService:
         self.active: dict[str, ActiveRun] = {}
         self.listeners: list[Listener] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        self._disposals: set[asyncio.Future[None]] = set()
+        self._closing = False
         self._start_lock = asyncio.Lock()
         self._started = False
 
@@ -94,10 +96,14 @@ class RunnerService:
         return SandboxedKernel(kind, self.settings)
 
     async def close(self) -> None:
+        self._closing = True
         for active in self.active.values():
             active.cancel.set()
         for task in list(self._tasks):
             task.cancel()
+        # Disposals are awaited, never cancelled: a kernel must not outlive its server.
+        if self._disposals:
+            await asyncio.gather(*self._disposals, return_exceptions=True)
         for pool in self.pools.values():
             await pool.close()
         if self.settings is not None and self.settings.cgroups is not None:
@@ -319,7 +325,19 @@ class RunnerService:
         finally:
             flusher.cancel()
             self._send_output(active)
-            await kernel.dispose()  # one kernel per run: nothing leaks into the next
+            # One kernel per run: nothing leaks into the next. Disposal and the pool's
+            # refill happen after the result is out, not before.
+            self._background(self._replace(kind, kernel))
+
+    async def _replace(self, kind: str, kernel: SandboxedKernel) -> None:
+        await kernel.dispose()
+        if not self._closing:
+            self.pools[kind].fill()
+
+    def _background(self, work: Any) -> None:
+        task = asyncio.ensure_future(work)
+        self._disposals.add(task)
+        task.add_done_callback(self._disposals.discard)
 
     async def _flush_output(self, active: ActiveRun) -> None:
         while True:
