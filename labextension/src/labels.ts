@@ -5,7 +5,6 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import {
   IPresence,
-  Language,
   ParticipantState,
   Role,
   SessionMode,
@@ -16,7 +15,7 @@ import {
  * The display name of a language.
  */
 export function languageLabel(
-  language: Language,
+  language: string,
   trans: TranslationBundle
 ): string {
   switch (language) {
@@ -34,6 +33,10 @@ export function languageLabel(
       return trans.__('Go');
     case 'rust':
       return trans.__('Rust');
+    default:
+      // Sessions may use any language of the server's runner (GET /languages names
+      // them); an id is better than nothing where that list is not at hand.
+      return language;
   }
 }
 
