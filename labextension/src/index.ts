@@ -96,7 +96,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       trans,
       openSession: id => {
         void app.commands.execute(CommandIDs.openSession, { id });
-      }
+      },
+      languages: () => runApi.languages()
     };
 
     const sidebar = new CodeCallSidebar({

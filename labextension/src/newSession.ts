@@ -15,7 +15,9 @@ import {
 } from './newSessionValue';
 import { FriendsModel } from './friendsModel';
 import { SessionsModel } from './sessionsModel';
-import { Language } from './types';
+import { languageLabel } from './labels';
+import { ILanguageChoice } from './sessionActions';
+import { LANGUAGES, Language } from './types';
 
 export interface INewSessionOptions {
   sessions: SessionsModel;
@@ -23,6 +25,29 @@ export interface INewSessionOptions {
   trans: TranslationBundle;
   defaultLanguage: Language;
   openSession: (sessionId: string) => void;
+  languages: () => Promise<ILanguageChoice[]>;
+}
+
+/**
+ * The server's languages, or the built-in seven when the list cannot be loaded.
+ */
+async function languageChoices(
+  load: () => Promise<ILanguageChoice[]>,
+  trans: TranslationBundle
+): Promise<ILanguageChoice[]> {
+  try {
+    const loaded = await load();
+    if (loaded.length > 0) {
+      return loaded;
+    }
+  } catch {
+    // Fall through: the session can still be made in a built-in language.
+  }
+  return LANGUAGES.map(id => ({
+    id,
+    name: languageLabel(id, trans),
+    available: true
+  }));
 }
 
 function isFormError(error: unknown): error is CodeCallApiError {
@@ -38,12 +63,19 @@ export async function newSession(options: INewSessionOptions): Promise<void> {
     await friends.friends.refresh();
   }
   const friendList = friends.friends.state.data ?? [];
+  const languages = await languageChoices(options.languages, trans);
   let value: INewSessionValue = emptyNewSession(options.defaultLanguage);
   let error: string | null = null;
   for (;;) {
     const result = await showDialog<INewSessionValue>({
       title: trans.__('New practice session'),
-      body: new NewSessionDialogBody(value, friendList, error, trans),
+      body: new NewSessionDialogBody(
+        value,
+        friendList,
+        languages,
+        error,
+        trans
+      ),
       buttons: [
         Dialog.cancelButton({ label: trans.__('Cancel') }),
         Dialog.okButton({ label: trans.__('Create session') })

@@ -22,6 +22,19 @@ export interface ISessionFlows {
    * Open (or reveal) the panel of a session.
    */
   openSession: (sessionId: string) => void;
+  /**
+   * The languages this server runs (for the new-session dialog).
+   */
+  languages: () => Promise<ILanguageChoice[]>;
+}
+
+/**
+ * A language a session may use, as the server's runner names it.
+ */
+export interface ILanguageChoice {
+  id: string;
+  name: string;
+  available: boolean;
 }
 
 /**

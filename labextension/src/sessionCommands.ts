@@ -40,7 +40,8 @@ export function addSessionCommands(options: ISessionCommandsOptions): void {
         friends,
         trans,
         defaultLanguage: settings.values.defaultLanguage,
-        openSession: flows.openSession
+        openSession: flows.openSession,
+        languages: flows.languages
       })
   });
 

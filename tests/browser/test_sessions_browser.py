@@ -175,7 +175,13 @@ def test_host_creates_a_session_inviting_the_guest(story: Story, screenshots: Pa
     dialog.wait_for(state="visible")
     dialog.get_by_label("Title").fill(SESSION_TITLE)
     dialog.get_by_label("Description (optional)").fill(SESSION_DESCRIPTION)
-    dialog.get_by_label("Language").select_option("python")
+    # Every language this server runs is offered, by the name its runner gives it.
+    language = dialog.get_by_label("Language")
+    offered = language.locator("option").all_inner_texts()
+    assert "Go" in offered, offered
+    assert "SQL (SQLite)" in offered, offered
+    assert len(offered) >= 10, offered
+    language.select_option("python")
     dialog.get_by_label("Interview").check()
     dialog.get_by_label("Max participants").select_option("3")
     starts = (datetime.now() + timedelta(hours=1)).replace(second=0, microsecond=0)

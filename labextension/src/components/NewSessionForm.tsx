@@ -5,11 +5,11 @@ import { Dialog, ReactWidget } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useId, useState } from 'react';
 
-import { languageLabel, modeLabel } from '../labels';
+import { modeLabel } from '../labels';
 import { INewSessionValue } from '../newSessionValue';
+import { ILanguageChoice } from '../sessionActions';
 import {
   IFriend,
-  LANGUAGES,
   Language,
   MAX_PARTICIPANTS,
   MIN_PARTICIPANTS,
@@ -19,6 +19,7 @@ import {
 interface INewSessionFormProps {
   initial: INewSessionValue;
   friends: ReadonlyArray<IFriend>;
+  languages: ReadonlyArray<ILanguageChoice>;
   error: string | null;
   trans: TranslationBundle;
   onChange: (value: INewSessionValue) => void;
@@ -100,9 +101,15 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
               update({ language: event.target.value as Language })
             }
           >
-            {LANGUAGES.map(language => (
-              <option key={language} value={language}>
-                {languageLabel(language, trans)}
+            {props.languages.map(language => (
+              <option
+                key={language.id}
+                value={language.id}
+                disabled={!language.available}
+              >
+                {language.available
+                  ? language.name
+                  : trans.__('%1 (not installed)', language.name)}
               </option>
             ))}
           </select>
@@ -244,12 +251,14 @@ export class NewSessionDialogBody
   constructor(
     initial: INewSessionValue,
     friends: ReadonlyArray<IFriend>,
+    languages: ReadonlyArray<ILanguageChoice>,
     error: string | null,
     trans: TranslationBundle
   ) {
     super();
     this._value = initial;
     this._friends = friends;
+    this._languages = languages;
     this._error = error;
     this._trans = trans;
     this.addClass('cc-DialogBody');
@@ -265,6 +274,7 @@ export class NewSessionDialogBody
       <NewSessionForm
         initial={this._value}
         friends={this._friends}
+        languages={this._languages}
         error={this._error}
         trans={this._trans}
         onChange={value => {
@@ -276,6 +286,7 @@ export class NewSessionDialogBody
 
   private _value: INewSessionValue;
   private _friends: ReadonlyArray<IFriend>;
+  private _languages: ReadonlyArray<ILanguageChoice>;
   private _error: string | null;
   private _trans: TranslationBundle;
 }
