@@ -112,3 +112,19 @@ def test_doctor_fails_on_an_unreachable_database(tmp_path):
     assert result.returncode == 1
     assert "[FAIL] database" in result.stdout
     assert "not reachable" in result.stdout
+
+
+@pytest.mark.sqlite_only
+def test_runner_status_names_every_layer_or_the_problem(cli):
+    report = cli("runner", "status").stdout
+    assert "isolation: sandboxed" in report
+    assert "namespaces: user, pid, ipc, uts, cgroup, network" in report
+    broken = cli(
+        "runner",
+        "status",
+        "--CodeCallApp.sandbox_extra_binds=['/codecall-no-such-folder']",
+        ok=False,
+    )
+    assert broken.returncode == 1
+    assert "isolation: unavailable" in broken.stdout
+    assert "a sandboxed kernel could not start" in broken.stdout

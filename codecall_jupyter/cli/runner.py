@@ -52,7 +52,9 @@ class RunnerSetup(CodeCallCommand):
         if str(env).startswith(ROOT_KERNEL_ENV):
             subprocess.run(["chmod", "-R", "a+rX", str(env)], check=True)
         if not _print_isolation(self):
-            self.exit(1)
+            # Not a failure of the set-up: the server still starts and refuses runs with
+            # this explanation, so `make lab` goes on.
+            print("Code will not run on this server until the problems above are fixed.")
 
 
 class RunnerStatus(CodeCallCommand):
