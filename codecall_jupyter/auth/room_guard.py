@@ -70,12 +70,19 @@ class _CheckBeforeLoading(JupyterHandler):
         origin = self.request.headers.get("Origin")
         if origin is not None and not self.check_origin(origin):
             raise web.HTTPError(403, "Cross-origin collaboration sockets are refused.")
-        authorizer = self.authorizer
-        if not await ensure_async(authorizer.is_authorized(self, user, "read", "contents")):
+        if not await self.decide_access():
             raise web.HTTPError(403, f"Not allowed to open {self.request.path}")
+
+    async def decide_access(self) -> bool:
+        """Whether the user may read the room's file; sets ``may_write`` on the way."""
+        user, authorizer = self.current_user, self.authorizer
+        if not await ensure_async(authorizer.is_authorized(self, user, "read", "contents")):
+            self.may_write = False
+            return False
         self.may_write = bool(
             await ensure_async(authorizer.is_authorized(self, user, "write", "contents"))
         )
+        return True
 
 
 # Open room sockets, so that a change to a session (a role, a removal, the end) is
@@ -100,15 +107,9 @@ class RoomSocket(YDocWebSocketHandler, _CheckBeforeLoading):
     async def recheck(self) -> None:
         """Ask the authorizer again: close if the user may no longer read, and follow a
         change between reading and writing."""
-        user = self.current_user
-        authorizer = self.authorizer
-        if not await ensure_async(authorizer.is_authorized(self, user, "read", "contents")):
+        if not await self.decide_access():
             OPEN_ROOMS.discard(self)
             self.close(CLOSE_NO_LONGER_ALLOWED, "You may no longer open this document.")
-            return
-        self.may_write = bool(
-            await ensure_async(authorizer.is_authorized(self, user, "write", "contents"))
-        )
 
     def check_origin(self, origin: str | None = None) -> bool:
         """Same origin, or one the operator allowed (upstream accepts any): jupyter_server's

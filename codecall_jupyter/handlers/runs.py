@@ -24,7 +24,7 @@ from ..schemas.runs import (
 from ..services.errors import Forbidden, InvalidInput, NotFound
 from ..services.sessions import SessionView
 from ..store.models import Run
-from .base import CodeCallAPIHandler
+from .chat import MemberHandler
 from .operation import operation
 
 API = "/codecall/api"
@@ -32,17 +32,14 @@ RUNNER_KEY = "codecall_runner"
 MAX_WAIT = 30.0
 
 
-class RunnerHandler(CodeCallAPIHandler):
+class RunnerHandler(MemberHandler):
     @property
     def runner(self) -> RunnerService:
         return self.settings[RUNNER_KEY]
 
     async def session_view(self, session_id: str) -> SessionView:
         """The caller's view of a session they host, are in, or have left; else 404."""
-        view = await self.services.sessions.view(self.user.account_id, session_id)
-        if not (view.is_host or (view.me is not None and view.me.state in ("admitted", "left"))):
-            raise NotFound("No such session.")
-        return view
+        return await self.member_view(session_id, ("admitted", "left"))
 
     async def readable_run(self, run_id: str) -> tuple[Run, bool]:
         """The run, and whether hidden test details may be shown; 404 for others' runs."""
@@ -268,10 +265,8 @@ class SessionRunsHandler(RunnerHandler):
     )
     async def get(self, session_id: str) -> None:
         view = await self.session_view(session_id)
-        raw = self.get_query_argument("limit", "20")
-        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 100:
-            raise InvalidInput("limit: a whole number from 1 to 100.")
-        runs = await self.runner.history.for_session(session_id, int(raw))
+        limit = self.query_int("limit", 20, 100) or 20
+        runs = await self.runner.history.for_session(session_id, limit)
         self.reply(RunsOut(runs=[self.run_out(r, view.is_host) for r in runs]))
 
 

@@ -28,10 +28,6 @@ class KernelCgroup:
     def procs_files(self) -> list[str]:
         return [str(d / "cgroup.procs") for d in self.dirs]
 
-    def peak_memory(self) -> int | None:
-        name = "memory.peak" if self.version == 2 else "memory.max_usage_in_bytes"
-        return _read_int(self.dirs[0] / name)
-
     def oom_killed(self) -> bool:
         """Whether the kernel hit its memory limit (the OOM killer acted, or a charge
         failed)."""

@@ -15,12 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .kernels import SandboxedKernel
+from .polyglot.protocol import CASE, CHECK, COMPILE, RESULT, TRUNCATED
 
-RESULT = "application/vnd.codecall.result+json"
-CASE = "application/vnd.codecall.case+json"
-COMPILE = "application/vnd.codecall.compile+json"
-CHECK = "application/vnd.codecall.check+json"
-TRUNCATED = "\n[output truncated: more than {} bytes]\n"
 INTERRUPT_GRACE = 1.0  # seconds a cancelled program has to stop before its kernel is killed
 
 OutputSink = Callable[[str, str], None]

@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from .kernels import KINDS, POLYGLOT, PYTHON, KernelSettings, SandboxedKernel
 from .languages import Language, available_languages
 from .limits import RunLimits, RunRequest
 from .pool import KernelPool
+from .sandbox import WORK_DIR
 from .verdicts import Verdict, verdict_of
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,7 @@ class RunnerService:
         self._tasks: set[asyncio.Task[None]] = set()
         self._disposals: set[asyncio.Future[None]] = set()
         self._closing = False
+        self._languages: list[Language] | None = None
         self._start_lock = asyncio.Lock()
         self._started = False
 
@@ -164,10 +165,13 @@ class RunnerService:
         }
 
     async def languages_async(self) -> list[Language]:
-        """Probed once (each toolchain's version command), in a worker thread."""
-        await self.ensure_started()
-        python = self.settings.python if self.settings is not None else None
-        return await asyncio.to_thread(available_languages, python)
+        """Probed once (each toolchain's version command) in a worker thread, then kept:
+        every submit asks."""
+        if self._languages is None:
+            await self.ensure_started()
+            python = self.settings.python if self.settings is not None else None
+            self._languages = await asyncio.to_thread(available_languages, python)
+        return self._languages
 
     # --- runs ------------------------------------------------------------------------------
 
@@ -272,20 +276,24 @@ class RunnerService:
             return None
         return ticket
 
+    def _with_workdir(self, spec: dict[str, Any]) -> dict[str, Any]:
+        """Sandboxed kernels work in the sandbox's /work; others in their own folder."""
+        if self.settings is not None and self.settings.policy is not None:
+            spec["workdir"] = WORK_DIR
+        return spec
+
     def _code(self, kind: str, request: RunRequest) -> str:
-        assert self.settings is not None
-        workdir = "/work" if self.settings.policy is not None else None
-        spec: dict[str, Any] = {
-            "mode": request.mode,
-            "language": request.language,
-            "files": request.files,
-            "entry": request.entry,
-            "stdin": request.stdin,
-            "limits": self.limits.spec(),
-            "cases": [{"id": c.id, "stdin": c.stdin} for c in request.cases],
-        }
-        if workdir:
-            spec["workdir"] = workdir
+        spec = self._with_workdir(
+            {
+                "mode": request.mode,
+                "language": request.language,
+                "files": request.files,
+                "entry": request.entry,
+                "stdin": request.stdin,
+                "limits": self.limits.spec(),
+                "cases": [{"id": c.id, "stdin": c.stdin} for c in request.cases],
+            }
+        )
         if kind == PYTHON:
             return f"from codecall_polyglot.pyrun import run; run({json.dumps(json.dumps(spec))})"
         return json.dumps(spec)
@@ -307,7 +315,6 @@ class RunnerService:
             active.sent.append([name, text])
 
         try:
-            started = time.monotonic()
             outcome = await execute(
                 kernel,
                 code,
@@ -316,11 +323,7 @@ class RunnerService:
                 on_output=output if active.run.session_id else None,
                 cancel=active.cancel,
             )
-            outcome.wall = time.monotonic() - started
             oom = kernel.cgroup is not None and kernel.cgroup.oom_killed()
-            if outcome.result is not None and kernel.cgroup is not None and kind == PYTHON:
-                peak = kernel.cgroup.peak_memory()
-                outcome.result.setdefault("cgroup_peak", peak)
             return outcome, oom
         finally:
             flusher.cancel()
@@ -418,18 +421,18 @@ class RunnerService:
         self, active: ActiveRun, cases: list[dict[str, Any]], actual: dict[str, str]
     ) -> None:
         request = active.request
-        spec = {
-            "mode": "check",
-            "checker": request.comparison.checker or "",
-            "cases": [
-                {"id": c.id, "input": c.stdin, "expected": c.expected, "actual": actual[c.id]}
-                for c in request.cases
-                if c.id in actual
-            ],
-            "limits": self.limits.spec(),
-        }
-        if self.settings is not None and self.settings.policy is not None:
-            spec["workdir"] = "/work"
+        spec = self._with_workdir(
+            {
+                "mode": "check",
+                "checker": request.comparison.checker or "",
+                "cases": [
+                    {"id": c.id, "input": c.stdin, "expected": c.expected, "actual": actual[c.id]}
+                    for c in request.cases
+                    if c.id in actual
+                ],
+                "limits": self.limits.spec(),
+            }
+        )
         checked, _ = await self._execute(active, POLYGLOT, json.dumps(spec))
         verdicts = {c.get("id"): bool(c.get("ok")) for c in checked.checks}
         for case in cases:

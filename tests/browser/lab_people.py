@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
+
 
 @dataclass
 class Person:
@@ -72,3 +74,12 @@ def session_panel(page: Any, session_id: str) -> Any:
     panel = page.locator(f"#codecall-session-{session_id}")
     panel.wait_for(state="visible")
     return panel
+
+
+class Steps:
+    """A story told by a module's tests in order: a later test skips, saying why, when a
+    step it needs failed earlier."""
+
+    def require(self, step: str) -> None:
+        if not getattr(self, step):
+            pytest.skip(f"an earlier step ({step}) failed: see the first failing test")

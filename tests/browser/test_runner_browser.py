@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from lab_people import Person, open_browser, open_sidebar, session_panel, wait_for_lab
+from lab_people import Person, Steps, open_browser, open_sidebar, session_panel, wait_for_lab
 
 pytestmark = pytest.mark.browser
 
@@ -45,17 +45,13 @@ LOOP_PY = "import time\nprint('started', flush=True)\nwhile True:\n    time.slee
 
 
 @dataclass
-class Story:
+class Story(Steps):
     host: Person
     guest: Person
     session_id: str | None = None
     folder: str | None = None
     in_session: bool = False
     ran: bool = False
-
-    def require(self, step: str) -> None:
-        if not getattr(self, step):
-            pytest.skip(f"an earlier step ({step}) failed: see the first failing test")
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from lab_people import Person, open_browser, open_sidebar, session_panel, wait_for_lab
+from lab_people import Person, Steps, open_browser, open_sidebar, session_panel, wait_for_lab
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ PANEL_WAIT_MS = 15_000
 
 
 @dataclass
-class Story:
+class Story(Steps):
     """What the tests of this module share, in order."""
 
     hana: Person
@@ -44,10 +44,6 @@ class Story:
     registered: bool = False
     friends: bool = False
     in_session: bool = False
-
-    def require(self, step: str) -> None:
-        if not getattr(self, step):
-            pytest.skip(f"an earlier step ({step}) failed: see the first failing test")
 
 
 @pytest.fixture(scope="module")

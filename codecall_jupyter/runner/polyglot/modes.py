@@ -22,15 +22,12 @@ from . import jobs
 from .cancel import Cancel
 from .execute import Outcome, run_job
 from .output import CaptureSink, StreamSink
+from .protocol import CASE, CHECK, COMPILE, RESULT
 from .spawner import Spawner
 from .spec import Request
 from .verdict import verdict
 from .workspace import fresh_build_dir, write_files
 
-RESULT = "application/vnd.codecall.result+json"
-CASE = "application/vnd.codecall.case+json"
-COMPILE = "application/vnd.codecall.compile+json"
-CHECK = "application/vnd.codecall.check+json"
 COMPILE_OUTPUT = 64 * 1024
 CASE_STDERR = 8 * 1024
 

@@ -10,7 +10,8 @@ import codecs
 import time
 from collections.abc import Callable
 
-TRUNCATED = "\n[output truncated: more than {} bytes]\n"
+from .protocol import TRUNCATED
+
 TAIL = 4096
 STREAMS = ("stdout", "stderr")
 

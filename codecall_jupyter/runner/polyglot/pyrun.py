@@ -18,8 +18,7 @@ import time
 import traceback
 from typing import Any
 
-RESULT = "application/vnd.codecall.result+json"
-TRUNCATED = "\n[output truncated: more than {} bytes]\n"
+from .protocol import RESULT, TRUNCATED
 
 
 class _Budget:
@@ -73,26 +72,11 @@ def _write_files(work: str, files: dict[str, str]) -> None:
             f.write(content)
 
 
-def _rss() -> int:
+def _status(field: str) -> int:
+    """A size from /proc/self/status (VmRSS, VmHWM = peak RSS, VmSize), in bytes."""
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def _peak() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def _vm_size() -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmSize:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
     return 0
 
@@ -106,7 +90,7 @@ def _limit(spec: dict[str, Any]) -> None:
     limits = spec.get("limits", {})
     memory = int(limits.get("memory_mb", 256)) * 1024 * 1024
     # The kernel's own mappings stay allowed; the program gets `memory` on top of them.
-    address_space = _vm_size() + memory
+    address_space = _status("VmSize") + memory
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     cpu = int(_cpu() + float(limits.get("cpu", 10)) + 1)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
@@ -152,7 +136,7 @@ def run(spec_json: str) -> None:
     verdict, exit_code = "OK", 0
     with open("/proc/self/clear_refs", "w") as f:
         f.write("5")  # resets VmHWM, so the peak below is this run's
-    rss0, cpu0, t0 = _rss(), _cpu(), time.monotonic()
+    rss0, cpu0, t0 = _status("VmRSS"), _cpu(), time.monotonic()
     try:
         _limit(spec)
         runpy.run_path(entry, run_name="__main__")
@@ -181,7 +165,7 @@ def run(spec_json: str) -> None:
         "signal": None,
         "wall": round(wall, 6),
         "cpu": round(cpu, 6),
-        "memory": max(0, _peak() - rss0),
+        "memory": max(0, _status("VmHWM") - rss0),
         "truncated": budget.truncated,
         "stdout_bytes": budget.written["stdout"],
         "stderr_bytes": budget.written["stderr"],
