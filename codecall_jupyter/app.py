@@ -24,6 +24,8 @@ from .auth.page_config import page_config_hook
 from .auth.pages import RegisterHandler
 from .channel.handler import HUB_KEY
 from .channel.hub import ChannelHub, ChannelLimits
+from .collab.history import DocHistory
+from .collab.ystore import CodeCallYStore, use_history
 from .handlers.routes import api_handlers
 from .handlers.runs import RUNNER_KEY
 from .runner.service import RunnerService
@@ -283,6 +285,11 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
                 serverapp.identity_provider_class = CodeCallIdentityProvider
             if serverapp.authorizer_class is AllowAllAuthorizer:
                 serverapp.authorizer_class = CodeCallAuthorizer
+        # jupyter-collaboration links after us (extensions link in name order) and reads its
+        # store class from the server's config: ours, unless the operator chose one.
+        ydoc_config = serverapp.config.YDocExtension
+        if "ystore_class" not in ydoc_config:
+            ydoc_config.ystore_class = CodeCallYStore
 
     def initialize_settings(self) -> None:
         self.log.info("CodeCall %s: database %s", __version__, redact(self.db_url))
@@ -298,6 +305,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         owner = migrate.run_blocking(self._ensure_owner)
         self.database = Database(self.db_url)
         services = self.build_services(self.database, owner)
+        use_history(services.history)
         self.settings[SERVICES_KEY] = services
         self.settings[HUB_KEY] = ChannelHub(
             services,
@@ -383,6 +391,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
             chat=chat,
             proctoring=proctoring,
             ice=ice,
+            history=DocHistory(db),
             throttles=Throttles(
                 api_per_user=bucket(self.api_rate_limit_user),
                 api_per_address=bucket(self.api_rate_limit_address),
@@ -448,6 +457,10 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         runner = self.settings.get(RUNNER_KEY)
         if runner is not None:
             await runner.close()
+        services = self.settings.get(SERVICES_KEY)
+        if services is not None:
+            await services.history.close()
+            use_history(None)
         database = getattr(self, "database", None)
         if database is not None:
             await database.dispose()

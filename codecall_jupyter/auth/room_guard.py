@@ -18,6 +18,7 @@ table (there is no trait to swap it):
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -26,9 +27,14 @@ from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.base.websocket import WebSocketMixin
 from jupyter_server.utils import ensure_async
 from jupyter_server_ydoc.handlers import YDocWebSocketHandler
+from jupyter_server_ydoc.utils import decode_file_path, room_id_from_encoded_path
 from pycrdt import YMessageType, YSyncMessageType, read_message
 from tornado import web
 from tornado.routing import Rule, RuleRouter
+from tornado.websocket import WebSocketClosedError
+
+from ..collab.opener import ensure_room, is_document_room
+from .identity import services_of
 
 _RAW = 2  # jupyter_server_ydoc's MessageType.RAW: requests such as "save", never the document
 _EMPTY_UPDATE = b"\x00\x00"
@@ -72,6 +78,10 @@ class _CheckBeforeLoading(JupyterHandler):
             raise web.HTTPError(403, "Cross-origin collaboration sockets are refused.")
         if not await self.decide_access():
             raise web.HTTPError(403, f"Not allowed to open {self.request.path}")
+        await self.before_loading()
+
+    async def before_loading(self) -> None:
+        """Runs once the socket is allowed, before upstream opens the room."""
 
     async def decide_access(self) -> bool:
         """Whether the user may read the room's file; sets ``may_write`` on the way."""
@@ -95,6 +105,31 @@ class RoomSocket(YDocWebSocketHandler, _CheckBeforeLoading):
     """``/api/collaboration/room/(.*)``: upstream's room socket, read-only for readers."""
 
     _logged_drop = False
+
+    @property
+    def author_id(self) -> int | None:
+        """Whose edits this socket carries, recorded with each update in the history."""
+        return getattr(self.current_user, "account_id", None)
+
+    async def before_loading(self) -> None:
+        """Open the room as a ``DurableRoom`` (stored before relayed), tagged with the
+        session whose folder holds the file."""
+        extension = self.settings.get("jupyter_server_ydoc")
+        room_id = room_id_from_encoded_path(self.request.path)
+        if extension is None or not is_document_room(room_id):
+            return
+        session_id = None
+        services = services_of(self)
+        path = self.settings["file_id_manager"].get_path(decode_file_path(room_id)[2])
+        if services is not None and path:
+            session_id = await services.access.session_of(str(path))
+        await ensure_room(extension, room_id, session_id)
+
+    def send_now(self, message: bytes) -> None:
+        """Write without awaiting: the room relays to many sockets per update."""
+        # A closed socket's own close handling removes it from the room.
+        with contextlib.suppress(WebSocketClosedError):
+            self.write_message(message, binary=True)
 
     async def open(self, room_id: str) -> None:
         await super().open(room_id)

@@ -53,3 +53,17 @@ class AccessService:
             if clean == folder or clean.startswith(folder + "/"):
                 return role in WRITER_ROLES if write else True
         return False
+
+    async def session_of(self, path: str) -> str | None:
+        """The session whose folder holds ``path``, if any (for any user: the caller has
+        already decided who may reach the file)."""
+        clean = normalize_path(path)
+        prefix = self.sessions_dir + "/"
+        if not clean or not clean.startswith(prefix):
+            return None
+        folder = clean[len(prefix) :].split("/", 1)[0]
+        async with self.db.session() as s:
+            found = await s.scalar(
+                select(PracticeSession.id).where(PracticeSession.folder == folder)
+            )
+            return str(found) if found is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..collab.history import DocHistory
 from .access import AccessService
 from .accounts import Account, AccountService
 from .activity import ActivityLog
@@ -49,6 +50,7 @@ class CodeCallServices:
     chat: ChatService
     proctoring: ProctoringService
     ice: IceService
+    history: DocHistory
     throttles: Throttles
     registration: str
     max_body_bytes: int

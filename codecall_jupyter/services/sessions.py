@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..store.db import Database
-from ..store.models import Participant, PracticeSession, User
+from ..store.models import DocCheckpoint, DocUpdate, Participant, PracticeSession, User
 from ..store.types import utcnow
 from .accounts import Account
 from .activity import ActivityLog
@@ -155,6 +155,10 @@ class SessionService:
             session = await self.hosted(s, host_id, session_id, allow_ended=True)
             folder = self._folder(session)
             await s.delete(session)
+            # The documents' history has no foreign key (see DocUpdate): delete it here.
+            rooms = select(DocUpdate.room).where(DocUpdate.session_id == session_id)
+            await s.execute(delete(DocCheckpoint).where(DocCheckpoint.room.in_(rooms)))
+            await s.execute(delete(DocUpdate).where(DocUpdate.session_id == session_id))
         await asyncio.to_thread(shutil.rmtree, folder, True)
         await self.notifier.changed(session_id)
 

@@ -9,9 +9,11 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -260,3 +262,41 @@ class Run(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+
+
+# SQLite only makes a 64-bit autoincrement key out of a plain INTEGER PRIMARY KEY.
+_UpdateId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class DocUpdate(Base):
+    """One Yjs update of a collaborative document, in the order the server applied it:
+    the documents' durable history, what rooms are rebuilt from, and what replay reads."""
+
+    __tablename__ = "doc_updates"
+    __table_args__ = (Index("ix_doc_updates_room_id", "room", "id"),)
+
+    id: Mapped[int] = mapped_column(_UpdateId, primary_key=True, autoincrement=True)
+    # The room's document: "<type>:<file id>" (the file id survives renames).
+    room: Mapped[str] = mapped_column(String(160))
+    # No foreign keys on purpose: an append must never be refused because a session or
+    # a user went away while its room was open. Deleting a session deletes its rows.
+    # The session whose folder held the file when the room opened, if any.
+    session_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Who sent it (users.id); None for the server's own changes (loading the file).
+    author_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[float] = mapped_column(Float)  # seconds since the epoch, as YStores have it
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DocCheckpoint(Base):
+    """A document's full state after update ``upto_id``, so that a moment of a long
+    session is rebuilt from the nearest checkpoint, not from the first update."""
+
+    __tablename__ = "doc_checkpoints"
+    __table_args__ = (UniqueConstraint("room", "upto_id"),)
+
+    id: Mapped[int] = mapped_column(_UpdateId, primary_key=True, autoincrement=True)
+    room: Mapped[str] = mapped_column(String(160))
+    upto_id: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[float] = mapped_column(Float)
+    state: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,1 @@
+"""Collaborative documents: the durable history, its rooms, and the document types."""
