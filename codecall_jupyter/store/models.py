@@ -300,3 +300,43 @@ class DocCheckpoint(Base):
     upto_id: Mapped[int] = mapped_column(BigInteger)
     at: Mapped[float] = mapped_column(Float)
     state: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Snapshot(Base):
+    """A named copy of a session's documents (code files and whiteboards) at one moment."""
+
+    __tablename__ = "snapshots"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # JSON: [{"path": relative path, "kind": "text" | "whiteboard", "content": str}, ...]
+    files: Mapped[str] = mapped_column(Text)
+
+
+class Feedback(Base):
+    """What one participant wrote after a session: the interviewer's private scorecard
+    ("scorecard") or peer feedback for the other side ("feedback")."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        UniqueConstraint("session_id", "author_id", "kind", name="uq_feedback_author_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))  # scorecard | feedback
+    # JSON: {criterion: rating 1..4}
+    ratings: Mapped[str] = mapped_column(Text, default="{}")
+    verdict: Mapped[str | None] = mapped_column(String(24))
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
