@@ -83,9 +83,7 @@ def codecall_config() -> dict[str, Any]:
 
 
 @pytest.fixture
-def codecall_server_config(
-    codecall_db_url: str, codecall_config: dict[str, Any], tmp_path: Any
-) -> Config:
+def codecall_server_config(codecall_db_url: str, codecall_config: dict[str, Any]) -> Config:
     return Config(
         {
             "ServerApp": {
@@ -99,8 +97,6 @@ def codecall_server_config(
                 },
                 "allow_unauthenticated_access": False,
             },
-            # jupyter-collaboration keeps its history store in the working directory.
-            "SQLiteYStore": {"db_path": str(tmp_path / "ystore.db")},
             "CodeCallApp": {
                 "db_url": codecall_db_url,
                 "owner_username": "owner",

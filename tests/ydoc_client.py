@@ -14,6 +14,7 @@ from pycrdt import (
     Decoder,
     Doc,
     Encoder,
+    Map,
     Text,
     YMessageType,
     YSyncMessageType,
@@ -31,20 +32,25 @@ from codecall_jupyter.testing import Browser, body_json
 RAW = 2  # jupyter_server_ydoc's MessageType.RAW
 
 
-async def document_room(browser: Browser, path: str) -> str:
-    """Start the document session of a text file; its room id with the ``sessionId`` query."""
+async def document_room(
+    browser: Browser, path: str, *, file_format: str = "text", file_type: str = "file"
+) -> str:
+    """Start the document session of a file (a text file unless told otherwise, e.g.
+    ``file_type="whiteboard"``); its room id with the ``sessionId`` query."""
     response = await browser.fetch(
-        f"api/collaboration/session/{path}", "PUT", json_body={"format": "text", "type": "file"}
+        f"api/collaboration/session/{path}",
+        "PUT",
+        json_body={"format": file_format, "type": file_type},
     )
     assert response.code in (200, 201), (response.code, response.body)
     session = body_json(response)
-    return f"text:file:{session['fileId']}?sessionId={session['sessionId']}"
+    return f"{file_format}:{file_type}:{session['fileId']}?sessionId={session['sessionId']}"
 
 
 class YClient:
-    def __init__(self, connection: WebSocketClientConnection) -> None:
+    def __init__(self, connection: WebSocketClientConnection, doc: Doc | None = None) -> None:
         self.connection = connection
-        self.doc = Doc()
+        self.doc = Doc() if doc is None else doc
         self.text = self.doc.get("source", type=Text)
         self.awareness = Awareness(self.doc)
         self.raw: list[dict[str, Any]] = []
@@ -56,8 +62,15 @@ class YClient:
 
     @classmethod
     async def open(
-        cls, browser: Browser, port: int, room: str, *, origin: str | None = "same"
+        cls,
+        browser: Browser,
+        port: int,
+        room: str,
+        *,
+        origin: str | None = "same",
+        doc: Doc | None = None,
     ) -> YClient:
+        """Connect and send sync step 1; ``doc`` reconnects a client that kept its copy."""
         headers = {**browser.headers}
         if browser.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
@@ -66,7 +79,7 @@ class YClient:
         elif origin is not None:
             headers["Origin"] = origin
         url = f"ws://127.0.0.1:{port}{browser.base_url}api/collaboration/room/{room}"
-        client = cls(await websocket_connect(HTTPRequest(url, headers=headers)))
+        client = cls(await websocket_connect(HTTPRequest(url, headers=headers)), doc)
         await client.send(create_sync_message(client.doc))
         return client
 
@@ -79,6 +92,14 @@ class YClient:
         """Change the text locally and send the change as an update, as an editor would."""
         before = self.doc.get_state()
         change(self.text)
+        await self.send(create_update_message(self.doc.get_update(before)))
+
+    async def change(self, change: Callable[[Doc], None]) -> None:
+        """Change any part of the document locally (one transaction) and send the update:
+        for documents that are not text, such as a whiteboard's ``elements`` map."""
+        before = self.doc.get_state()
+        with self.doc.transaction():
+            change(self.doc)
         await self.send(create_update_message(self.doc.get_update(before)))
 
     async def append(self, text: str) -> None:
@@ -109,6 +130,11 @@ class YClient:
     @property
     def source(self) -> str:
         return str(self.text)
+
+    @property
+    def elements(self) -> Map:
+        """A whiteboard's elements (id -> attributes)."""
+        return self.doc.get("elements", type=Map)
 
     def peers(self) -> dict[int, dict[str, Any]]:
         own = self.awareness.client_id

@@ -1,12 +1,17 @@
 """The CodeCall authorizer: the owner may do anything; members reach CodeCall and
-the documents of the sessions they are admitted to, and nothing else."""
+the documents of the sessions they are admitted to, and nothing else. Which paths a
+member may read or write is ``AccessService``'s rule (services/access.py): a session's
+folder, its problem statement (written by interviewers and the host only), and one's own
+private notes folder beside it."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from jupyter_server.auth.authorizer import Authorizer
 from jupyter_server.auth.identity import User
+from jupyter_server.services.contents.handlers import ContentsHandler
 from jupyter_server_ydoc.handlers import DocSessionHandler
 from tornado import web
 
@@ -44,6 +49,27 @@ def _collaboration_room_path(handler: web.RequestHandler) -> str | None:
     return str(path) if path else ""
 
 
+def _body_paths(handler: web.RequestHandler) -> list[tuple[object, bool]]:
+    """Paths a contents request names in its body, each with whether it is written: a
+    copy's source (``POST {"copy_from": ...}``, read) and a rename's target
+    (``PATCH {"path": ...}``, written). The contents API acts on them too, so they are
+    checked like the URL's path."""
+    method = handler.request.method
+    if not isinstance(handler, ContentsHandler) or method not in ("POST", "PATCH"):
+        return []
+    try:
+        model = json.loads(handler.request.body or b"null")
+    except (ValueError, RecursionError):
+        return []  # the handler refuses a body it cannot read
+    if not isinstance(model, dict):
+        return []
+    if method == "POST" and model.get("copy_from"):
+        return [(model["copy_from"], False)]
+    if method == "PATCH" and model.get("path"):
+        return [(model["path"], True)]
+    return []
+
+
 def member_workspace(user: User) -> str:
     """The JupyterLab workspace that holds one member's layout."""
     return f"codecall-{user.username}"
@@ -72,5 +98,17 @@ class CodeCallAuthorizer(Authorizer):
             # Starting a document session (PUT /api/collaboration/session/<path>) only looks
             # up the file's id, so that whoever may read the file can open its room.
             write = action != "read" and not isinstance(handler, DocSessionHandler)
-            return await services.access.may_reach(user.account_id, path, write=write)
+            access = services.access
+            if write and handler.request.method in ("DELETE", "PATCH"):
+                allowed = await access.may_remove(user.account_id, path)
+            else:
+                allowed = await access.may_reach(user.account_id, path, write=write)
+            if not allowed:
+                return False
+            for other, writes in _body_paths(handler):
+                if not isinstance(other, str):
+                    return False
+                if not await access.may_reach(user.account_id, other, write=writes):
+                    return False
+            return True
         return False

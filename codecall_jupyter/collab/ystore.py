@@ -57,6 +57,7 @@ class CodeCallYStore(BaseYStore):
         self.path = path
         self.room = room_key(path)
         self.session_id = session_id
+        self._preloaded: list[tuple[int, bytes, float]] | None = None
         self.metadata_callback = metadata_callback
         self.log = log
 
@@ -74,9 +75,15 @@ class CodeCallYStore(BaseYStore):
         for _id, data, at in rows:
             yield data, b"", at
 
+    def preload(self, rows: list[tuple[int, bytes, float]]) -> None:
+        """Rows just read by the room, so that loading does not read them again."""
+        self._preloaded = rows
+
     async def apply_updates(self, ydoc: Doc) -> None:
         """Rebuild the document in one transaction (upstream applies one by one)."""
-        rows = await self.history.read(self.room)
+        rows, self._preloaded = self._preloaded, None
+        if rows is None:
+            rows = await self.history.read(self.room)
         if not rows:
             raise YDocNotFound
         with ydoc.transaction():

@@ -10,6 +10,7 @@ from ..channel.handler import ChannelHandler
 from ..channel.preflight_handler import PreflightHandler
 from .base import NotFoundHandler
 from .chat import CHANNEL_REST_ROUTES
+from .feedback import FEEDBACK_ROUTES
 from .friends import FRIEND_ROUTES
 from .invites import InviteHandler, InvitesHandler
 from .me import MeHandler, PasswordHandler
@@ -70,6 +71,7 @@ ROUTES: list[tuple[str, type[web.RequestHandler]]] = [
     (f"{API}/sessions/{{session_id}}/participants/{{user_id}}/role", RoleHandler),
     *CHANNEL_REST_ROUTES,
     *RUNNER_ROUTES,
+    *FEEDBACK_ROUTES,
 ]
 
 

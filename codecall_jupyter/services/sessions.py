@@ -24,7 +24,8 @@ from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .friends import FriendService
 from .notify import SessionNotifier
 from .passwords import hash_password
-from .solutions import write_starter
+from .problem import write_problem
+from .solutions import write_starter, write_whiteboard
 
 PRESENCE_EVERY = 60.0  # seconds between two stored presence marks of one session
 # Participant states that still belong to a session (the others were turned away or left).
@@ -80,6 +81,8 @@ class SessionService:
         folder = self._folder(session)
         await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
         await asyncio.to_thread(write_starter, folder, session.language)
+        await asyncio.to_thread(write_whiteboard, folder)
+        await asyncio.to_thread(write_problem, folder, session.title)
         async with self.db.session() as s, s.begin():
             s.add(session)
             await s.flush()

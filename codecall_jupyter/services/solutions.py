@@ -27,3 +27,19 @@ def write_starter(folder: Path, language: str) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(row.template)
     return row.file
+
+
+WHITEBOARD = "whiteboard.whiteboard"
+EMPTY_WHITEBOARD = '{"elements":[],"type":"codecall-whiteboard","version":1}\n'
+
+
+def write_whiteboard(folder: Path) -> str:
+    """Create the session's empty whiteboard unless one exists; its name."""
+    path = folder / WHITEBOARD
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:
+        return WHITEBOARD
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(EMPTY_WHITEBOARD)
+    return WHITEBOARD

@@ -1,0 +1,209 @@
+"""``YWhiteboard``: the collaborative whiteboard, a jupyter_ydoc document type.
+
+Registered as the ``whiteboard`` entry point of the ``jupyter_ydoc`` group, so a room
+``text:whiteboard:<fileId>`` holds one. Its file is a ``.whiteboard`` JSON text file;
+rooms load and save it through the contents manager as format ``text`` (the contents
+manager saves only text or base64, so not ``json``), and an unknown type like
+``whiteboard`` is read and written as a plain file.
+
+The shared document (the labextension's ``YWhiteboard`` has the same schema)::
+
+    {
+        "state": YMap,            # jupyter_ydoc's: path, dirty, hash
+        "elements": YMap,         # element id -> YMap of its attributes
+    }
+
+An element's attributes: ``kind`` (one of ``KINDS``), ``x``, ``y`` (its position),
+``w``, ``h`` (shapes, text, notes), ``points`` (a flat ``[x0, y0, x1, y1, ...]`` relative
+to ``x``, ``y``: strokes, lines, arrows), ``color``, ``fill``, ``width``, ``text``,
+``size`` (font size), ``z`` (stacking order), ``author`` (a username). Each attribute is
+its own map entry, so two people moving and recolouring one element both win.
+
+The file::
+
+    {"type": "codecall-whiteboard", "version": 1, "elements": [{"id": ..., "kind": ...}]}
+
+with the elements in stacking order. ``get()`` writes it canonically (sorted keys, whole
+numbers without ``.0``), so a board read back from its own file compares equal and a room
+rebuilt from the history is not reloaded from disk. ``set()`` changes only what differs,
+so reloading an unchanged or slightly changed file never duplicates an element. A file
+that is not a board is logged and leaves the board as it is (empty for a new room):
+opening it never fails.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sys
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from pycrdt import Awareness, Doc, Map
+
+try:
+    from jupyter_ydoc.ybasedoc import YBaseDoc
+except AttributeError:
+    # This module was imported before jupyter_ydoc: its package __init__ loads every
+    # ``jupyter_ydoc`` entry point, this half-imported module among them, and fails. The
+    # base class module is loaded by then; jupyter_ydoc's next import succeeds.
+    YBaseDoc = sys.modules["jupyter_ydoc.ybasedoc"].YBaseDoc
+
+log = logging.getLogger(__name__)
+
+FILE_TYPE = "codecall-whiteboard"
+FILE_VERSION = 1
+KINDS = frozenset({"stroke", "line", "rect", "ellipse", "arrow", "text", "note"})
+NUMBERS = ("x", "y", "w", "h", "width", "size", "z")
+STRINGS = {"color": 64, "fill": 64, "author": 200, "text": 20_000}
+MAX_ELEMENTS = 50_000
+MAX_POINTS = 40_000  # numbers in one element's ``points``
+MAX_ID = 100
+EMPTY = {"elements": [], "type": FILE_TYPE, "version": FILE_VERSION}
+
+
+def _number(value: Any) -> int | float | None:
+    """A finite JSON number, whole numbers as int (floats come back from Yjs as float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        return round(value, 3)
+    return value if abs(value) < 2**53 else None
+
+
+def clean_element(raw: Any) -> dict[str, Any] | None:
+    """The attributes of one element as stored, or None when it is not an element.
+    Unknown attributes are dropped, bad values of known ones too."""
+    if not isinstance(raw, dict):
+        return None
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        return None
+    element: dict[str, Any] = {"kind": kind}
+    for key in NUMBERS:
+        if key in raw and (number := _number(raw[key])) is not None:
+            element[key] = number
+    for key, limit in STRINGS.items():
+        value = raw.get(key)
+        if isinstance(value, str):
+            element[key] = value[:limit]
+    points = raw.get("points")
+    if isinstance(points, list) and len(points) <= MAX_POINTS:
+        numbers = [_number(p) for p in points]
+        if all(n is not None for n in numbers):
+            element["points"] = numbers[: len(numbers) // 2 * 2]
+    return element
+
+
+def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
+    """``{id: attributes}`` in file order from a file's text (or its parsed JSON), or None
+    when it is not a board. An empty text is an empty board; bad elements are skipped."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if isinstance(value, str):
+        if not value.strip():
+            return {}
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    if not isinstance(value, dict):
+        return None
+    raw = value.get("elements", [])
+    if isinstance(raw, dict):  # {id: attributes} is accepted too
+        raw = [{**item, "id": key} for key, item in raw.items() if isinstance(item, dict)]
+    if not isinstance(raw, list):
+        return None
+    board: dict[str, dict[str, Any]] = {}
+    for item in raw[:MAX_ELEMENTS]:
+        element = clean_element(item)
+        element_id = item.get("id") if isinstance(item, dict) else None
+        if element is None or not isinstance(element_id, str) or not 0 < len(element_id) <= MAX_ID:
+            continue
+        board[element_id] = element
+    return board
+
+
+def _order(item: tuple[str, dict[str, Any]]) -> tuple[float, str]:
+    z = item[1].get("z", 0)
+    return (z if isinstance(z, int | float) else 0, item[0])
+
+
+class YWhiteboard(YBaseDoc):
+    """A whiteboard: elements keyed by id, each a map of its attributes."""
+
+    def __init__(self, ydoc: Doc | None = None, awareness: Awareness | None = None) -> None:
+        super().__init__(ydoc, awareness)
+        self._yelements: Map = self._ydoc.get("elements", type=Map)
+        self.undo_manager.expand_scope(self._yelements)
+
+    @property
+    def version(self) -> str:
+        return "1.0.0"
+
+    @property
+    def elements(self) -> Map:
+        return self._yelements
+
+    def board(self) -> dict[str, Any]:
+        """The board as JSON-able data: elements in stacking order, each with its id."""
+        items: list[tuple[str, dict[str, Any]]] = []
+        for element_id, ymap in self._yelements.items():
+            raw = ymap.to_py() if isinstance(ymap, Map) else ymap
+            element = clean_element(raw)
+            if element is not None:
+                items.append((element_id, element))
+        items.sort(key=_order)
+        elements = [{"id": element_id, **element} for element_id, element in items]
+        return {"elements": elements, "type": FILE_TYPE, "version": FILE_VERSION}
+
+    def get(self) -> str:
+        """The file's text: the board as canonical JSON."""
+        return (
+            json.dumps(self.board(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            + "\n"
+        )
+
+    def set(self, value: Any) -> None:
+        """Make the board what ``value`` (a file's text, or its parsed JSON) says, changing
+        only what differs. Not a board: logged, and the board stays as it is."""
+        board = parse_board(value)
+        if board is None:
+            log.warning(
+                "Whiteboard %s: the file is not a whiteboard; left the board as it was",
+                self.path or "(no path)",
+            )
+            return
+        with self._ydoc.transaction():
+            for element_id in list(self._yelements.keys()):
+                if element_id not in board:
+                    del self._yelements[element_id]
+            for element_id, element in board.items():
+                current = self._yelements.get(element_id)
+                if not isinstance(current, Map):
+                    self._yelements[element_id] = Map(element)
+                    continue
+                for key in list(current.keys()):
+                    if key not in element:
+                        del current[key]
+                for key, wanted in element.items():
+                    have = current.get(key)
+                    if isinstance(have, float | int) and not isinstance(have, bool):
+                        have = _number(have)
+                    elif isinstance(have, list):
+                        have = [_number(v) if isinstance(v, float | int) else v for v in have]
+                    if have != wanted:
+                        current[key] = wanted
+
+    def observe(self, callback: Callable[[str, Any], None]) -> None:
+        self.unobserve()
+        self._subscriptions[self._ystate] = self._ystate.observe(partial(callback, "state"))
+        self._subscriptions[self._yelements] = self._yelements.observe_deep(
+            partial(callback, "elements")
+        )

@@ -1,0 +1,66 @@
+"""Private notes: one markdown file per person and session, in a folder beside the
+session's folder (``<sessions_dir>/<folder>-private/<username>/notes.md``), so that no
+right granted on the session's folder reaches it. Who may open it is ``AccessService``'s
+rule (``Seat.keeps_notes``); this makes the file on first use."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from ..store.db import Database
+from ..store.models import PracticeSession, User
+from .access import PRIVATE_SUFFIX, AccessService, Seat
+from .errors import Conflict, Forbidden, NotFound
+from .sessions import _participant
+
+NOTES_FILE = "notes.md"
+
+
+def notes_text(title: str) -> str:
+    heading = " ".join(title.split())
+    return f"# Notes: {heading}\n\nOnly you can read this file.\n\n"
+
+
+def write_notes(private_root: Path, username: str, title: str) -> None:
+    """Make ``<private_root>/<username>/notes.md`` unless it exists. Never follows a link
+    and never overwrites."""
+    folder = private_root / username
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if private_root.is_symlink() or folder.is_symlink():
+        raise Conflict("The notes folder is not a plain folder.", code="notes_unavailable")
+    try:
+        fd = os.open(
+            folder / NOTES_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600
+        )
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(notes_text(title))
+
+
+class NotesService:
+    def __init__(self, db: Database, access: AccessService, sessions_root: Path) -> None:
+        self.db = db
+        self.access = access
+        self.sessions_root = sessions_root  # absolute: <server root>/<sessions_dir>
+
+    async def ensure(self, user_id: int, session_id: str) -> str:
+        """The contents path of my notes for a session, made on first use. 404 unless I am
+        admitted (or host); 403 for a seat without notes (observers, an interview's
+        candidate); 409 once the session has ended (its files close then)."""
+        async with self.db.session() as s:
+            session = await s.get(PracticeSession, session_id)
+            me = await _participant(s, session_id, user_id) if session else None
+            user = await s.get(User, user_id)
+        if session is None or user is None or me is None or me.state != "admitted":
+            raise NotFound("No such session.")
+        if session.status == "ENDED":
+            raise Conflict("The session has ended.", code="session_ended")
+        seat = Seat(role=me.role, mode=session.mode, is_host=session.host_id == user_id)
+        if not seat.keeps_notes:
+            raise Forbidden("Only interviewers keep private notes here.", code="no_notes")
+        private_root = self.sessions_root / f"{session.folder}{PRIVATE_SUFFIX}"
+        await asyncio.to_thread(write_notes, private_root, user.username, session.title)
+        return f"{self.access.private_path(session.folder, user.username)}/{NOTES_FILE}"
