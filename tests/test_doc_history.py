@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pycrdt import Doc, Text
+from pycrdt import Doc, Text, UndoManager, create_update_message
 from sqlalchemy import select, text
 from ydoc_client import YClient, document_room
 
@@ -259,3 +259,75 @@ async def test_many_rooms_appending_through_a_locked_database_lose_nothing(
     assert history.stats.batches < 60 * 25  # group commits, not one per update
     if codecall_db_url.startswith("sqlite"):
         assert history.stats.retries >= 1
+
+
+# --- changed on disk while open; undo -------------------------------------------------------
+
+
+async def test_a_file_changed_on_disk_while_open_is_applied_and_reported(
+    duo, rooms, codecall_services
+):
+    d = await duo()
+    ann = await rooms(d.ann, d.room)
+    bob = await rooms(d.bob, d.room)
+    await ann.append("typed in the room\n")
+    await bob.until(lambda: "typed in the room" in bob.source)
+    await saved(d.file, lambda content: "typed in the room" in content)
+
+    await asyncio.sleep(0.05)  # a later modification time than the room's own save
+    d.file.write_text("replaced on disk\n")
+    await bob.until(lambda: bob.source == "replaced on disk\n", timeout=15)
+    await ann.until(lambda: ann.source == "replaced on disk\n")
+
+    events = [e for e, _actor in await codecall_services.activity.list(d.session_id)]
+    changed = [e for e in events if e.kind == "file_changed_on_disk"]
+    assert [e.data["path"] for e in changed] == ["notes.txt"]
+    # What the room held before is still in the history, under ann's name.
+    rows = await stored_rows(codecall_services, d.key)
+    assert any(r.author_id == d.ann.id for r in rows)  # type: ignore[attr-defined]
+    before = Doc()
+    for row in sorted(rows, key=lambda r: r.id):
+        if row.author_id is None and row.id > max(r.id for r in rows if r.author_id):
+            break
+        before.apply_update(row.data)
+    assert "typed in the room" in str(before.get("source", type=Text))
+
+
+async def saved(file: Path, predicate, timeout: float = 15.0) -> str:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate(content := file.read_text()):
+        assert loop.time() < deadline, f"never saved; the file holds {content!r}"
+        await asyncio.sleep(0.1)
+    return content
+
+
+async def test_undo_reverts_only_my_own_edits(duo, rooms):
+    d = await duo()
+    ann = await rooms(d.ann, d.room)
+    bob = await rooms(d.bob, d.room)
+    # As in JupyterLab, ann's undo manager tracks the edits made with her editor's origin,
+    # not the updates that arrive from the server.
+    ann_undo = UndoManager(scopes=[ann.text], capture_timeout_millis=0)
+    ann_undo.include_origin("ann's editor")
+
+    async def ann_types(line: str) -> None:
+        before = ann.doc.get_state()
+        with ann.doc.transaction(origin="ann's editor"):
+            ann.text.insert(len(ann.text), line)
+        await ann.send(create_update_message(ann.doc.get_update(before)))
+
+    await ann_types("ann one\n")
+    await bob.until(lambda: "ann one" in bob.source)
+    await bob.append("bob one\n")
+    await ann.until(lambda: "bob one" in ann.source)
+    await ann_types("ann two\n")
+    await bob.until(lambda: "ann two" in bob.source)
+
+    for _ in range(2):
+        before = ann.doc.get_state()
+        assert ann_undo.undo()
+        await ann.send(create_update_message(ann.doc.get_update(before)))
+    await bob.until(lambda: "ann" not in bob.source)
+    assert bob.source == ann.source == "start\nbob one\n"
+    assert not ann_undo.can_undo()  # bob's line was never ann's to undo

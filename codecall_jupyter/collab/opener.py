@@ -14,6 +14,7 @@ from typing import Any
 
 from jupyter_server_ydoc.utils import decode_file_path
 
+from ..services.container import SERVICES_KEY, CodeCallServices
 from .room import DurableRoom
 from .ystore import CodeCallYStore
 
@@ -84,4 +85,19 @@ async def ensure_room(extension: Any, room_id: str, session_id: str | None) -> D
                 await extension.file_loaders.remove(file_id)
             raise
         server.add_room(room_id, room)
+        services = extension.serverapp.web_app.settings.get(SERVICES_KEY)
+        if services is not None and session_id is not None:
+            room.disk_change_listeners.append(_report_to(services, session_id))
         return room
+
+
+def _report_to(services: CodeCallServices, session_id: str) -> Any:
+    async def report(room: DurableRoom) -> None:
+        path = room._file.path
+        folder = services.access.folder_path(session_id) + "/"
+        name = path[len(folder) :] if path.startswith(folder) else path
+        async with services.activity.db.session() as s, s.begin():
+            services.activity.add(s, session_id, None, "file_changed_on_disk", path=name)
+        await services.sessions.notifier.changed(session_id)
+
+    return report

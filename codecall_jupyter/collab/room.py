@@ -12,6 +12,7 @@ per commit, and sockets written directly.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from inspect import isawaitable
 from typing import Any, Protocol
 
@@ -65,6 +66,7 @@ class DurableRoom(DocumentRoom):
         self._outbox: list[tuple[bytes, int | None]] = []
         self._outbox_ready = asyncio.Event()
         self.relayed = 0  # updates relayed so far (tests, benchmarks)
+        self.disk_change_listeners: list[Callable[[DurableRoom], Awaitable[None]]] = []
 
     async def initialize(self) -> None:
         """Load the room: from the history when it is ahead of the file (the server died
@@ -112,6 +114,19 @@ class DurableRoom(DocumentRoom):
                 "last_modified": model["last_modified"],
             }
         )
+
+    async def _on_outofband_change(self) -> None:
+        """The file changed on disk while the room is open: upstream applies the disk's
+        content to the document (as granular edits). What the document held before stays
+        in the history, and the change is reported to whoever listens (the activity log)."""
+        before = self._document.get() if self.ready else None
+        await super()._on_outofband_change()
+        if before is not None and before != self._document.get():
+            for listener in self.disk_change_listeners:
+                try:
+                    await listener(self)
+                except Exception:
+                    self.log.exception("Room %s: a disk-change listener failed", self._room_id)
 
     async def _watch_ready(self) -> None:
         await self.ready_event.wait()

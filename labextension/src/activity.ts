@@ -143,6 +143,11 @@ export function describeEvent(
         ? trans.__('%1 changed the %2', who, fields.join(', '))
         : trans.__('%1 changed the session', who);
     }
+    case 'file_changed_on_disk':
+      return trans.__(
+        '%1 was changed on disk; the editor now shows the file (the earlier text is kept in the history)',
+        typeof data.path === 'string' ? data.path : trans.__('A file')
+      );
     case 'ended':
       switch (data.reason) {
         case 'expired':
