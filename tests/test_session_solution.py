@@ -6,7 +6,7 @@ from runner_support import RUNNER_CONFIG, run
 
 from codecall_jupyter.runner.languages import available_languages
 from codecall_jupyter.runner.polyglot.languages import LANGUAGES
-from codecall_jupyter.testing import body_json
+from codecall_jupyter.testing import body_json, join_session
 from codecall_jupyter.testing import create_session as create
 
 pytestmark = pytest.mark.sqlite_only
@@ -55,3 +55,43 @@ async def test_an_unknown_language_is_refused(people):
     response = await ann.api("POST", "sessions", {"title": "x", "language": "klingon"})
     assert response.code == 422
     assert body_json(response)["error"]["code"] == "invalid_request"
+
+
+async def test_a_solution_spans_files_that_writers_add_rename_and_delete(people, codecall_services):
+    ann, bob, cat = await people("ann", "bob", "cat")
+    session = await create(ann, language="python", auto_admit=True, max_participants=3)
+    for guest in (bob, cat):
+        assert (await join_session(guest, session)).code == 200
+    folder = codecall_services.access.folder_path(session["id"])
+
+    def put(who, name, content):
+        return who.fetch(
+            f"api/contents/{folder}/{name}",
+            "PUT",
+            json_body={"type": "file", "format": "text", "content": content},
+        )
+
+    # The candidate adds a module, renames it, and the run imports it from the entry file.
+    assert (await put(bob, "helpr.py", "def twice(x):\n    return 2 * x\n")).code == 201
+    renamed = await bob.fetch(
+        f"api/contents/{folder}/helpr.py", "PATCH", json_body={"path": f"{folder}/helper.py"}
+    )
+    assert renamed.code == 200, renamed.body
+    assert (
+        await put(bob, "solution.py", "from helper import twice\nprint(twice(21))\n")
+    ).code == 200
+    assert (await put(bob, "scratch.py", "")).code == 201
+    assert (await bob.fetch(f"api/contents/{folder}/scratch.py", "DELETE")).code == 204
+
+    # The observer may read, and may neither add, rename nor delete.
+    assert (await cat.fetch(f"api/contents/{folder}/helper.py")).code == 200
+    assert (await put(cat, "mine.py", "")).code == 403
+    moved = await cat.fetch(
+        f"api/contents/{folder}/helper.py", "PATCH", json_body={"path": f"{folder}/gone.py"}
+    )
+    assert moved.code == 403
+    assert (await cat.fetch(f"api/contents/{folder}/helper.py", "DELETE")).code == 403
+
+    result = await run(bob, None, language="python", session_id=session["id"], entry="solution.py")
+    assert result["verdict"] == "OK", result
+    assert result["stdout"] == "42\n"
