@@ -36,11 +36,9 @@ async def wait_stored(appends: Sequence[asyncio.Future[None]]) -> None:
 
 @dataclass(slots=True)
 class _Pending:
-    room: str
-    data: bytes
-    at: float
-    session_id: str | None
-    author_id: int | None
+    """One append: its rows, committed together, and the future that says so."""
+
+    rows: list[dict[str, object]]
     done: asyncio.Future[None]
 
 
@@ -89,22 +87,31 @@ class DocHistory:
         at: float | None = None,
     ) -> asyncio.Future[None]:
         """Queue one update; the future resolves once it is committed."""
+        return self.append_batch(room, [(data, author_id)], session_id=session_id, at=at)
+
+    def append_batch(
+        self,
+        room: str,
+        updates: Sequence[tuple[bytes, int | None]],
+        *,
+        session_id: str | None = None,
+        at: float | None = None,
+    ) -> asyncio.Future[None]:
+        """Queue a room's updates, in order, each with its author; one future resolves
+        once all are committed (a room waits for its whole batch at once)."""
         if self._closing:
             raise RuntimeError("The document history is closed.")
+        when = time.time() if at is None else at
+        rows: list[dict[str, object]] = [
+            {"room": room, "session_id": session_id, "author_id": author, "at": when, "data": data}
+            for data, author in updates
+        ]
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append(
-            _Pending(room, data, time.time() if at is None else at, session_id, author_id, done)
-        )
+        self._pending.append(_Pending(rows, done))
         self._wake.set()
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._write_loop(), name="codecall-doc-history")
         return done
-
-    async def append_many(
-        self, room: str, updates: Sequence[bytes], **kwargs: str | int | None
-    ) -> None:
-        """Queue several updates of one room and wait until all are committed."""
-        await wait_stored([self.append(room, data, **kwargs) for data in updates])  # type: ignore[arg-type]
 
     async def flush(self) -> None:
         """Wait until everything appended so far is committed."""
@@ -128,25 +135,20 @@ class DocHistory:
                 self._wake.clear()
                 await self._wake.wait()
                 continue
-            batch = self._pending[: self.max_batch]
-            await self._commit(batch)
-            del self._pending[: len(batch)]
+            # Whole appends, up to about max_batch rows, in one transaction.
+            taken, rows = 0, []
+            while taken < len(self._pending) and (not rows or len(rows) < self.max_batch):
+                rows.extend(self._pending[taken].rows)
+                taken += 1
+            await self._commit(rows)
+            batch = self._pending[:taken]
+            del self._pending[:taken]
             for item in batch:
                 if not item.done.done():
                     item.done.set_result(None)
 
-    async def _commit(self, batch: list[_Pending]) -> None:
-        """Insert the batch in one transaction, retrying until it is stored."""
-        rows = [
-            {
-                "room": p.room,
-                "session_id": p.session_id,
-                "author_id": p.author_id,
-                "at": p.at,
-                "data": p.data,
-            }
-            for p in batch
-        ]
+    async def _commit(self, rows: list[dict[str, object]]) -> None:
+        """Insert the rows in one transaction, retrying until they are stored."""
         delay = self.retry_initial
         while True:
             try:

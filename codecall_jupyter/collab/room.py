@@ -27,6 +27,7 @@ from pycrdt import (
     create_update_message,
     handle_sync_message,
     is_awareness_disconnect_message,
+    merge_updates,
     read_message,
 )
 
@@ -149,19 +150,16 @@ class DurableRoom(DocumentRoom):
                     continue
                 batch, self._outbox = self._outbox, []
                 await wait_stored(
-                    [
-                        history.append(
-                            store.room, data, session_id=store.session_id, author_id=author
-                        )
-                        for data, author in batch
-                    ]
+                    [history.append_batch(store.room, batch, session_id=store.session_id)]
                 )
                 clients = list(self.clients)
-                for data, _author in batch:
-                    if clients:
-                        message = create_update_message(data)
-                        for client in clients:
-                            _send(client, message)
+                if clients:
+                    # One message for the batch: fewer frames and applies at each client.
+                    updates = [data for data, _author in batch]
+                    merged = updates[0] if len(updates) == 1 else merge_updates(*updates)
+                    message = create_update_message(merged)
+                    for client in clients:
+                        _send(client, message)
                 self.relayed += len(batch)
         except asyncio.CancelledError:
             pass
