@@ -154,12 +154,18 @@ pytest: $(VENV)/.test-installed
 openapi: $(VENV)/.installed
 	$(BIN)/python -m codecall_jupyter.openapi
 
-## make bench: the benchmark suite (so far: the runner), figures in bench/results/.
-bench: sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env
+## make bench: the benchmark suite, figures in bench/results/.
+bench: sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env bench/node/node_modules
 	$(BIN)/python bench/bench_runner.py
+	$(BIN)/python bench/bench_edits.py
+
+# The Node Yjs servers the edit benchmark compares against, from the npm registry.
+bench/node/node_modules: bench/node/package.json
+	cd bench/node && npm install --no-audit --no-fund --ignore-scripts
+	touch $@
 
 doctor: $(VENV)/.installed
 	$(BIN)/jupyter codecall doctor
 
 clean:
-	rm -rf $(VENV) node_modules lib codecall_jupyter/labextension tsconfig.tsbuildinfo
+	rm -rf $(VENV) node_modules bench/node/node_modules lib codecall_jupyter/labextension tsconfig.tsbuildinfo
