@@ -82,20 +82,19 @@ class DurableRoom(DocumentRoom):
         newest stored update is newer than the file, the file is saved from the history
         first; a file changed later (by someone else, while no room was open) still wins,
         applied as a change on top of the history, so nothing is lost from replay."""
-        rows = await self.ystore.history.read(self.ystore.room)
-        if not rows:
+        found = await self.ystore.history.state(self.ystore.room)
+        if found is None:
             return
-        self.ystore.preload(rows)
-        doc = Doc()
-        with doc.transaction():
-            for _id, data, _at in rows:
-                doc.apply_update(data)
+        state, last_at = found
+        self.ystore.preload(state)
+        doc: Doc[Any] = Doc()
+        doc.apply_update(state)
         content = YDOCS.get(self._file_type, YDOCS["file"])(doc).get()
         model = await self._file.load_content(self._file_format, self._file_type)
         if content == model["content"]:
             return
         modified = model["last_modified"].timestamp()
-        if modified > rows[-1][2]:
+        if modified > last_at:
             self.log.warning(
                 "Room %s: %s changed on disk after its last stored edit; applying it on top",
                 self._room_id,

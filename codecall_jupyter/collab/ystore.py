@@ -57,7 +57,7 @@ class CodeCallYStore(BaseYStore):
         self.path = path
         self.room = room_key(path)
         self.session_id = session_id
-        self._preloaded: list[tuple[int, bytes, float]] | None = None
+        self._preloaded: bytes | None = None
         self.metadata_callback = metadata_callback
         self.log = log
 
@@ -68,24 +68,24 @@ class CodeCallYStore(BaseYStore):
     async def write_from(self, data: bytes, author_id: int | None) -> None:
         await self.history.append(self.room, data, session_id=self.session_id, author_id=author_id)
 
-    async def read(self) -> AsyncIterator[tuple[bytes, bytes, float]]:  # type: ignore[override]
+    async def read(self) -> AsyncIterator[tuple[bytes, bytes, float]]:
         rows = await self.history.read(self.room)
         if not rows:
             raise YDocNotFound
         for _id, data, at in rows:
             yield data, b"", at
 
-    def preload(self, rows: list[tuple[int, bytes, float]]) -> None:
-        """Rows just read by the room, so that loading does not read them again."""
-        self._preloaded = rows
+    def preload(self, state: bytes) -> None:
+        """The history's state, just read by the room, so loading does not read it again."""
+        self._preloaded = state
 
     async def apply_updates(self, ydoc: Doc) -> None:
-        """Rebuild the document in one transaction (upstream applies one by one)."""
-        rows, self._preloaded = self._preloaded, None
-        if rows is None:
-            rows = await self.history.read(self.room)
-        if not rows:
-            raise YDocNotFound
-        with ydoc.transaction():
-            for _id, data, _at in rows:
-                ydoc.apply_update(data)
+        """Rebuild the document from the history's merged state (upstream applies every
+        update one by one)."""
+        state, self._preloaded = self._preloaded, None
+        if state is None:
+            found = await self.history.state(self.room)
+            if found is None:
+                raise YDocNotFound
+            state = found[0]
+        ydoc.apply_update(state)
