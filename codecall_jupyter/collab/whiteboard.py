@@ -36,20 +36,14 @@ from __future__ import annotations
 import json
 import logging
 import math
-import sys
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pycrdt import Awareness, Doc, Map
 
-try:
+if TYPE_CHECKING:
     from jupyter_ydoc.ybasedoc import YBaseDoc
-except AttributeError:
-    # This module was imported before jupyter_ydoc: its package __init__ loads every
-    # ``jupyter_ydoc`` entry point, this half-imported module among them, and fails. The
-    # base class module is loaded by then; jupyter_ydoc's next import succeeds.
-    YBaseDoc = sys.modules["jupyter_ydoc.ybasedoc"].YBaseDoc
 
 log = logging.getLogger(__name__)
 
@@ -135,75 +129,102 @@ def _order(item: tuple[str, dict[str, Any]]) -> tuple[float, str]:
     return (z if isinstance(z, int | float) else 0, item[0])
 
 
-class YWhiteboard(YBaseDoc):
-    """A whiteboard: elements keyed by id, each a map of its attributes."""
+# jupyter_ydoc's package __init__ loads every ``jupyter_ydoc`` entry point, this module's
+# ``YWhiteboard`` among them. When this module is imported first, its import of jupyter_ydoc
+# (in ``_define`` below) asks this half-imported module for ``YWhiteboard`` before the
+# module's last line ran: ``__getattr__`` answers by defining the class then (jupyter_ydoc's
+# ``ybasedoc`` is loaded by that time), and the last line finds it defined.
+_DEFINED: list[type[YBaseDoc]] = []
 
-    def __init__(self, ydoc: Doc | None = None, awareness: Awareness | None = None) -> None:
-        super().__init__(ydoc, awareness)
-        self._yelements: Map = self._ydoc.get("elements", type=Map)
-        self.undo_manager.expand_scope(self._yelements)
 
-    @property
-    def version(self) -> str:
-        return "1.0.0"
+def __getattr__(name: str) -> Any:
+    if name == "YWhiteboard":
+        return _define()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    @property
-    def elements(self) -> Map:
-        return self._yelements
 
-    def board(self) -> dict[str, Any]:
-        """The board as JSON-able data: elements in stacking order, each with its id."""
-        items: list[tuple[str, dict[str, Any]]] = []
-        for element_id, ymap in self._yelements.items():
-            raw = ymap.to_py() if isinstance(ymap, Map) else ymap
-            element = clean_element(raw)
-            if element is not None:
-                items.append((element_id, element))
-        items.sort(key=_order)
-        elements = [{"id": element_id, **element} for element_id, element in items]
-        return {"elements": elements, "type": FILE_TYPE, "version": FILE_VERSION}
+def _define() -> type[YBaseDoc]:
+    from jupyter_ydoc.ybasedoc import YBaseDoc
 
-    def get(self) -> str:
-        """The file's text: the board as canonical JSON."""
-        return (
-            json.dumps(self.board(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-            + "\n"
-        )
+    if _DEFINED:  # defined meanwhile, by jupyter_ydoc's import of this module's entry point
+        return _DEFINED[0]
 
-    def set(self, value: Any) -> None:
-        """Make the board what ``value`` (a file's text, or its parsed JSON) says, changing
-        only what differs. Not a board: logged, and the board stays as it is."""
-        board = parse_board(value)
-        if board is None:
-            log.warning(
-                "Whiteboard %s: the file is not a whiteboard; left the board as it was",
-                self.path or "(no path)",
+    class YWhiteboard(YBaseDoc):
+        """A whiteboard: elements keyed by id, each a map of its attributes."""
+
+        def __init__(self, ydoc: Doc | None = None, awareness: Awareness | None = None) -> None:
+            super().__init__(ydoc, awareness)
+            self._yelements: Map = self._ydoc.get("elements", type=Map)
+            self.undo_manager.expand_scope(self._yelements)
+
+        @property
+        def version(self) -> str:
+            return "1.0.0"
+
+        @property
+        def elements(self) -> Map:
+            return self._yelements
+
+        def board(self) -> dict[str, Any]:
+            """The board as JSON-able data: elements in stacking order, each with its id."""
+            items: list[tuple[str, dict[str, Any]]] = []
+            for element_id, ymap in self._yelements.items():
+                raw = ymap.to_py() if isinstance(ymap, Map) else ymap
+                element = clean_element(raw)
+                if element is not None:
+                    items.append((element_id, element))
+            items.sort(key=_order)
+            elements = [{"id": element_id, **element} for element_id, element in items]
+            return {"elements": elements, "type": FILE_TYPE, "version": FILE_VERSION}
+
+        def get(self) -> str:
+            """The file's text: the board as canonical JSON."""
+            return (
+                json.dumps(self.board(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                + "\n"
             )
-            return
-        with self._ydoc.transaction():
-            for element_id in list(self._yelements.keys()):
-                if element_id not in board:
-                    del self._yelements[element_id]
-            for element_id, element in board.items():
-                current = self._yelements.get(element_id)
-                if not isinstance(current, Map):
-                    self._yelements[element_id] = Map(element)
-                    continue
-                for key in list(current.keys()):
-                    if key not in element:
-                        del current[key]
-                for key, wanted in element.items():
-                    have = current.get(key)
-                    if isinstance(have, float | int) and not isinstance(have, bool):
-                        have = _number(have)
-                    elif isinstance(have, list):
-                        have = [_number(v) if isinstance(v, float | int) else v for v in have]
-                    if have != wanted:
-                        current[key] = wanted
 
-    def observe(self, callback: Callable[[str, Any], None]) -> None:
-        self.unobserve()
-        self._subscriptions[self._ystate] = self._ystate.observe(partial(callback, "state"))
-        self._subscriptions[self._yelements] = self._yelements.observe_deep(
-            partial(callback, "elements")
-        )
+        def set(self, value: Any) -> None:
+            """Make the board what ``value`` (a file's text, or its parsed JSON) says, changing
+            only what differs. Not a board: logged, and the board stays as it is."""
+            board = parse_board(value)
+            if board is None:
+                log.warning(
+                    "Whiteboard %s: the file is not a whiteboard; left the board as it was",
+                    self.path or "(no path)",
+                )
+                return
+            with self._ydoc.transaction():
+                for element_id in list(self._yelements.keys()):
+                    if element_id not in board:
+                        del self._yelements[element_id]
+                for element_id, element in board.items():
+                    current = self._yelements.get(element_id)
+                    if not isinstance(current, Map):
+                        self._yelements[element_id] = Map(element)
+                        continue
+                    for key in list(current.keys()):
+                        if key not in element:
+                            del current[key]
+                    for key, wanted in element.items():
+                        have = current.get(key)
+                        if isinstance(have, float | int) and not isinstance(have, bool):
+                            have = _number(have)
+                        elif isinstance(have, list):
+                            have = [_number(v) if isinstance(v, float | int) else v for v in have]
+                        if have != wanted:
+                            current[key] = wanted
+
+        def observe(self, callback: Callable[[str, Any], None]) -> None:
+            self.unobserve()
+            self._subscriptions[self._ystate] = self._ystate.observe(partial(callback, "state"))
+            self._subscriptions[self._yelements] = self._yelements.observe_deep(
+                partial(callback, "elements")
+            )
+
+    YWhiteboard.__qualname__ = "YWhiteboard"
+    _DEFINED.append(YWhiteboard)
+    return YWhiteboard
+
+
+YWhiteboard = _define()

@@ -10,6 +10,7 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { ILauncher } from '@jupyterlab/launcher';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator } from '@jupyterlab/translation';
+import { CommandToolbarButton } from '@jupyterlab/ui-components';
 import { Debouncer } from '@lumino/polling';
 
 import { CodeCallClient } from './api';
@@ -36,6 +37,7 @@ import {
   SIDEBAR_ID,
   TRANSLATION_DOMAIN
 } from './tokens';
+import { OPEN_WHITEBOARD_COMMAND, whiteboardPlugin } from './whiteboard/plugin';
 
 /**
  * The main plugin: sidebar, session panels, commands and settings.
@@ -90,6 +92,18 @@ const plugin: JupyterFrontEndPlugin<void> = {
         void reloadLists.invoke();
       },
       notify: () => settings.values.notifications
+    });
+    // Each session panel's toolbar opens the session's whiteboard.
+    panels.tracker.widgetAdded.connect((_, panel) => {
+      panel.toolbar.addItem(
+        'whiteboard',
+        new CommandToolbarButton({
+          commands: app.commands,
+          id: OPEN_WHITEBOARD_COMMAND,
+          args: { id: panel.sessionId },
+          label: trans.__('Whiteboard')
+        })
+      );
     });
     const flows: ISessionFlows = {
       sessions,
@@ -161,4 +175,4 @@ const plugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default plugin;
+export default [plugin, whiteboardPlugin];

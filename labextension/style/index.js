@@ -2,3 +2,4 @@ import './base.css';
 import './lists.css';
 import './sessions.css';
 import './runs.css';
+import './whiteboard.css';

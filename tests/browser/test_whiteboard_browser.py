@@ -1,0 +1,246 @@
+"""The session whiteboard, end to end in two real browsers.
+
+Wren (the host) and Cole (the candidate) register through invites in two browser
+profiles; Wren creates a session and admits Cole. Both open the session's whiteboard from
+the session panel's toolbar (``codecall-sessions/<id>/whiteboard.whiteboard``, made with
+the session). Wren draws a freehand stroke, a rectangle and a text whose characters look
+like markup; Cole's board shows all three. Cole draws an ellipse, then Wren a line: each
+sees the other's. Cole presses Undo: only Cole's own ellipse goes, on both boards, though
+Wren's line came after it, and Redo brings it back. Cole exports the board as SVG (the
+text escaped) and PNG. The tests run in order and save docs/screenshots/10-whiteboard.png.
+
+The boards expose what they hold on their root node: ``data-element-count`` and
+``data-elements`` ("kind:author" in stacking order). The lab server is shared with the
+other browser tests: the usernames here are used nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from lab_people import Person, Steps, open_browser, open_sidebar, session_panel, wait_for_lab
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct-horse-battery-staple"
+SESSION_TITLE = "Design: a URL shortener"
+WAIT_MS = 15_000
+MARKUP = "Cache <b>here</b>"
+
+
+@dataclass
+class Story(Steps):
+    host: Person
+    guest: Person
+    session_id: str | None = None
+    in_session: bool = False
+    drawn: bool = False
+    both_drew: bool = False
+
+
+@pytest.fixture(scope="module")
+def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
+    host = Person("wren", "Wren Whiteboard", "wren.whiteboard@example.org", lab_server)
+    guest = Person("cole", "Cole Candidate", "cole.candidate@example.org", lab_server)
+    for person in (host, guest):
+        open_browser(person, new_context)
+    yield Story(host=host, guest=guest)
+    print(host.diagnostics())  # shown by pytest when a test of the module fails
+    print(guest.diagnostics())
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def board(page: Any) -> Any:
+    node = page.locator(".cc-Whiteboard")
+    node.wait_for(state="visible", timeout=WAIT_MS)
+    return node
+
+
+def wait_for_elements(page: Any, count: int) -> None:
+    page.wait_for_selector(f'.cc-Whiteboard[data-element-count="{count}"]', timeout=WAIT_MS)
+
+
+def elements(page: Any) -> list[str]:
+    return (board(page).get_attribute("data-elements") or "").split()
+
+
+def open_whiteboard(person: Person, session_id: str) -> Any:
+    panel = session_panel(person.page, session_id)
+    panel.locator('.jp-Toolbar [data-command="codecall:open-whiteboard"]').click()
+    return board(person.page)
+
+
+def tool(page: Any, label: str) -> None:
+    button = board(page).get_by_role("button", name=label, exact=True)
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+
+
+def drag(page: Any, points: list[tuple[float, float]]) -> None:
+    """Press at the first point of the stage, move through the others, release."""
+    box = board(page).locator(".cc-Whiteboard-stage").bounding_box()
+    (x0, y0), rest = points[0], points[1:]
+    page.mouse.move(box["x"] + x0, box["y"] + y0)
+    page.mouse.down()
+    for x, y in rest:
+        page.mouse.move(box["x"] + x, box["y"] + y, steps=4)
+    page.mouse.up()
+
+
+def click_stage(page: Any, x: float, y: float) -> None:
+    box = board(page).locator(".cc-Whiteboard-stage").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+# --- the story ---------------------------------------------------------------------------
+
+
+def test_host_and_guest_register(story: Story, lab_server: Any) -> None:
+    for person in (story.host, story.guest):
+        status, invite = lab_server.owner_request("POST", "codecall/api/invites", {})
+        assert status == 201, invite
+        page = person.page
+        page.goto(person.url(invite["url"]))
+        form = page.locator("form#register")
+        form.wait_for(state="visible")
+        page.fill("#display_name", person.display_name)
+        page.fill("#username", person.username)
+        page.fill("#email", person.email)
+        page.fill("#password", PASSWORD)
+        page.fill("#password_confirm", PASSWORD)
+        form.locator("button[type=submit]").click()
+        wait_for_lab(page)
+
+
+def test_host_creates_a_session_and_admits_the_guest(story: Story) -> None:
+    host, guest = story.host, story.guest
+    page = host.page
+    open_sidebar(page).get_by_role("button", name="New practice session").click()
+    dialog = page.locator(".jp-Dialog").filter(has_text="New practice session")
+    dialog.wait_for(state="visible")
+    dialog.get_by_label("Title").fill(SESSION_TITLE)
+    with page.expect_response(
+        lambda r: (
+            urlsplit(r.url).path.endswith("/codecall/api/sessions") and r.request.method == "POST"
+        )
+    ) as created:
+        dialog.get_by_role("button", name="Create session").click()
+    assert created.value.status == 201, created.value.text()
+    session = created.value.json()
+    story.session_id = session["id"]
+    host_panel = session_panel(page, story.session_id)
+
+    guest.page.goto(guest.url(session["invite_url"]))
+    wait_for_lab(guest.page)
+    guest_panel = session_panel(guest.page, story.session_id)
+    guest_panel.locator('.cc-PlaceNotice[data-place="waiting"]').wait_for()
+    waiting_room = host_panel.locator(".cc-WaitingRoom")
+    waiting_room.locator('.cc-Person[data-username="cole"]').wait_for(timeout=WAIT_MS)
+    waiting_room.get_by_role("button", name="Admit Cole Candidate").click()
+    guest_panel.locator('.cc-PlaceNotice[data-place="admitted"]').wait_for(timeout=WAIT_MS)
+    story.in_session = True
+
+
+def test_host_draws_and_the_guest_sees_it(story: Story, lab_server: Any) -> None:
+    story.require("in_session")
+    assert story.session_id
+    host, guest = story.host.page, story.guest.page
+    open_whiteboard(story.host, story.session_id)
+    wait_for_elements(host, 0)
+    # The session's board is a collaborative document: a whiteboard room, not the REST API.
+    assert board(host).get_attribute("data-read-only") == "false"
+
+    tool(host, "Pen")
+    drag(host, [(80, 80), (110, 120), (150, 100), (190, 140), (230, 90)])
+    wait_for_elements(host, 1)
+    tool(host, "Rectangle")
+    drag(host, [(280, 80), (420, 180)])
+    wait_for_elements(host, 2)
+    tool(host, "Text")
+    click_stage(host, 90, 220)
+    editor = board(host).locator("textarea.cc-Whiteboard-editor")
+    editor.wait_for(state="visible")
+    editor.fill(MARKUP)
+    editor.press("Enter")
+    wait_for_elements(host, 3)
+    assert elements(host) == ["stroke:wren", "rect:wren", "text:wren"]
+
+    open_whiteboard(story.guest, story.session_id)
+    wait_for_elements(guest, 3)
+    assert elements(guest) == ["stroke:wren", "rect:wren", "text:wren"]
+    # Text is drawn on the canvas: nothing typed became markup on either page.
+    for page in (host, guest):
+        assert page.locator(".cc-Whiteboard b").count() == 0
+
+    # The file on disk is the board as JSON, saved by the server.
+    path = lab_server.root / "codecall-sessions" / story.session_id / "whiteboard.whiteboard"
+    deadline_checks = 50
+    while deadline_checks:
+        data = json.loads(path.read_text())
+        if len(data["elements"]) == 3:
+            break
+        host.wait_for_timeout(200)
+        deadline_checks -= 1
+    assert [e["kind"] for e in data["elements"]] == ["stroke", "rect", "text"]
+    assert data["elements"][2]["text"] == MARKUP
+    story.drawn = True
+
+
+def test_each_sees_the_others_drawing(story: Story) -> None:
+    story.require("drawn")
+    host, guest = story.host.page, story.guest.page
+    tool(guest, "Ellipse")
+    drag(guest, [(460, 220), (600, 320)])
+    wait_for_elements(host, 4)
+    tool(host, "Line")
+    drag(host, [(100, 340), (400, 360)])
+    wait_for_elements(guest, 5)
+    expected = ["stroke:wren", "rect:wren", "text:wren", "ellipse:cole", "line:wren"]
+    assert elements(host) == elements(guest) == expected
+    story.both_drew = True
+
+
+def test_undo_takes_back_only_ones_own_drawing(story: Story, screenshots: Path) -> None:
+    story.require("both_drew")
+    host, guest = story.host.page, story.guest.page
+    board(guest).get_by_role("button", name="Undo", exact=True).click()
+    wait_for_elements(guest, 4)
+    wait_for_elements(host, 4)
+    expected = ["stroke:wren", "rect:wren", "text:wren", "line:wren"]
+    assert elements(host) == elements(guest) == expected
+    # Only the host may clear the board.
+    assert board(host).get_by_role("button", name="Clear the board").is_visible()
+    assert not board(guest).get_by_role("button", name="Clear the board").is_visible()
+    # Redo brings the ellipse back for everyone.
+    board(guest).get_by_role("button", name="Redo", exact=True).click()
+    wait_for_elements(host, 5)
+    host.mouse.move(0, 0)
+    host.screenshot(path=str(screenshots / "10-whiteboard.png"))
+
+
+def test_the_board_exports_as_svg_and_png(story: Story) -> None:
+    story.require("both_drew")
+    page = story.guest.page
+    with page.expect_download() as svg_download:
+        board(page).get_by_role("button", name="Export as SVG").click()
+    assert svg_download.value.suggested_filename == "whiteboard.svg"
+    svg = Path(svg_download.value.path()).read_text()
+    assert svg.startswith("<svg")
+    assert svg.count("<path") == 2  # the stroke and the line
+    assert "<rect" in svg
+    assert "<ellipse" in svg
+    # The text is a text node: its markup-like characters are escaped.
+    assert "Cache &lt;b&gt;here&lt;/b&gt;" in svg
+    assert "<b>" not in svg
+    with page.expect_download() as png_download:
+        board(page).get_by_role("button", name="Export as PNG").click()
+    assert png_download.value.suggested_filename == "whiteboard.png"
+    assert Path(png_download.value.path()).read_bytes().startswith(b"\x89PNG")

@@ -1,0 +1,352 @@
+"""The collaborative whiteboard: a ``jupyter_ydoc`` document type of our own, served in
+``text:whiteboard:<fileId>`` rooms through our durable rooms, with real pycrdt clients
+over real WebSockets.
+
+Every new session has an empty ``whiteboard.whiteboard``; writers draw together, a late
+joiner gets the whole board, the board is saved as JSON and comes back without duplicates
+after its room was dropped, an observer's drawing reaches no one, and a broken file opens
+as an empty board."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pycrdt import Doc, Map
+from ydoc_client import YClient, document_room
+
+from codecall_jupyter.collab.whiteboard import YWhiteboard, parse_board
+from codecall_jupyter.services.solutions import EMPTY_WHITEBOARD, WHITEBOARD
+from codecall_jupyter.testing import Browser, body_json, create_session, join_session
+
+CLEANUP_DELAY = 0.5  # seconds an unused room stays open (upstream's default is 60)
+
+
+@pytest.fixture
+def jp_server_config(codecall_server_config):
+    codecall_server_config.YDocExtension.document_cleanup_delay = CLEANUP_DELAY
+    return codecall_server_config
+
+
+@dataclass
+class Board:
+    """A session of three around its whiteboard: ann (host), bob (candidate), cat
+    (observer)."""
+
+    ann: Browser
+    bob: Browser
+    cat: Browser
+    session_id: str
+    path: str  # the whiteboard's contents path
+    file: Path  # ...and where it lies on disk
+    room: str  # its room id, with the sessionId query
+
+
+@pytest.fixture
+def board(people, codecall_services, jp_root_dir):
+    async def make(content: str | None = None) -> Board:
+        ann, bob, cat = await people("ann", "bob", "cat")
+        session = await create_session(ann, auto_admit=True, max_participants=3)
+        for guest in (bob, cat):
+            joined = await join_session(guest, session)
+            assert joined.code == 200, joined.body
+        folder = codecall_services.access.folder_path(session["id"])
+        file = jp_root_dir / folder / WHITEBOARD
+        if content is not None:
+            file.write_text(content)
+        path = f"{folder}/{WHITEBOARD}"
+        room = await document_room(ann, path, file_type="whiteboard")
+        return Board(ann, bob, cat, session["id"], path, file, room)
+
+    return make
+
+
+@pytest.fixture
+def rooms(jp_http_port):
+    """``await rooms(browser, room)``: a synced Yjs client; closed after the test."""
+    opened: list[YClient] = []
+
+    async def open_(browser: Browser, room: str, **kwargs: Any) -> YClient:
+        client = await YClient.open(browser, jp_http_port, room, **kwargs)
+        opened.append(client)
+        await client.until(lambda: client.synced)
+        return client
+
+    yield open_
+    for client in opened:
+        client.connection.close()
+        client._reader.cancel()
+
+
+def ydoc_server(jp_serverapp):
+    return jp_serverapp.web_app.settings["jupyter_server_ydoc"].ywebsocket_server
+
+
+def stroke(n: int, author: str = "ann", **extra: Any) -> dict[str, Any]:
+    return {
+        "kind": "stroke",
+        "x": 10 + n,
+        "y": 20,
+        "points": [0, 0, 3.5, 4, 7, 9.25],
+        "color": "#1976d2",
+        "width": 3,
+        "z": n,
+        "author": author,
+        **extra,
+    }
+
+
+def draw(*elements: tuple[str, dict[str, Any]]):
+    """A change adding elements (id, attributes), as the labextension does."""
+
+    def change(doc: Doc) -> None:
+        ymap = doc.get("elements", type=Map)
+        for element_id, attributes in elements:
+            ymap[element_id] = Map(attributes)
+
+    return change
+
+
+def ids(client: YClient) -> set[str]:
+    return set(client.elements.keys())
+
+
+async def saved(file: Path, predicate, timeout: float = 15.0) -> dict[str, Any]:
+    """The file's board once ``predicate`` holds for it (rooms save ~1 s after a change)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        text = file.read_text()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("elements"), list) and predicate(data):
+            return data
+        if loop.time() > deadline:
+            raise TimeoutError(f"file never matched; it holds {text[:500]!r}")
+        await asyncio.sleep(0.1)
+
+
+def file_ids(data: dict[str, Any]) -> list[str]:
+    return [element["id"] for element in data["elements"]]
+
+
+async def until_closed(jp_serverapp, room: str, timeout: float = 15.0) -> None:
+    server, room_id = ydoc_server(jp_serverapp), room.split("?")[0]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while server.room_exists(room_id):
+        assert loop.time() < deadline, "the room was never cleaned up"
+        await asyncio.sleep(0.1)
+
+
+# --- the document type and the session's file --------------------------------------------
+
+
+async def test_every_session_has_an_empty_whiteboard(board, jp_serverapp):
+    b = await board()
+    assert b.file.read_text() == EMPTY_WHITEBOARD
+    # The contents API serves it the way the labextension's drive asks for it.
+    response = await b.bob.fetch(
+        f"api/contents/{b.path}", params={"type": "whiteboard", "format": "text", "content": "0"}
+    )
+    assert response.code == 200, response.body
+    assert body_json(response)["type"] == "file"
+    assert b.room.startswith("text:whiteboard:")
+
+
+# --- writers ------------------------------------------------------------------------------
+
+
+async def test_two_writers_draw_and_the_board_is_saved(board, rooms, jp_serverapp):
+    b = await board()
+    ann = await rooms(b.ann, b.room)
+    bob = await rooms(b.bob, b.room)
+    assert ids(ann) == ids(bob) == set()
+    room = await ydoc_server(jp_serverapp).get_room(b.room.split("?")[0])
+    assert type(room).__name__ == "DurableRoom"
+    assert isinstance(room._document, YWhiteboard)
+
+    await ann.change(draw(("ann-1", stroke(1))))
+    await bob.until(lambda: "ann-1" in ids(bob))
+    rect = {"kind": "rect", "x": 5, "y": 6, "w": 40, "h": 30, "color": "#e53935", "z": 2}
+    await bob.change(draw(("bob-1", {**rect, "author": "bob"})))
+    await ann.until(lambda: "bob-1" in ids(ann))
+    assert ann.elements.to_py() == bob.elements.to_py()
+    assert bob.elements["ann-1"]["points"] == [0, 0, 3.5, 4, 7, 9.25]
+
+    # A move by one and a recolour by the other of the same element both stay.
+    await ann.change(lambda doc: doc.get("elements", type=Map)["bob-1"].update({"x": 50}))
+    await bob.change(lambda doc: doc.get("elements", type=Map)["bob-1"].update({"color": "#000"}))
+    both = lambda c: c.elements["bob-1"]["x"] == 50 and c.elements["bob-1"]["color"] == "#000"  # noqa: E731
+    await ann.until(lambda: both(ann))
+    await bob.until(lambda: both(bob))
+
+    data = await saved(b.file, lambda d: d["elements"] and d["elements"][-1].get("x") == 50)
+    assert data["type"] == "codecall-whiteboard"
+    assert file_ids(data) == ["ann-1", "bob-1"]  # stacking order
+    assert data["elements"][0] == {"id": "ann-1", **stroke(1)}
+    assert data["elements"][1] == {"id": "bob-1", **rect, "author": "bob", "x": 50, "color": "#000"}
+
+
+async def test_a_late_joiner_gets_the_whole_board(board, rooms):
+    b = await board()
+    ann = await rooms(b.ann, b.room)
+    for n in range(500):  # one update per stroke, as people draw
+        await ann.change(draw((f"s{n}", stroke(n))))
+    await ann.round_trip()
+    bob = await rooms(b.bob, b.room)
+    assert len(bob.elements) == 500
+    assert bob.elements.to_py() == ann.elements.to_py()
+
+
+async def test_the_board_comes_back_after_the_room_closed(board, rooms, jp_serverapp):
+    b = await board()
+    ann = await rooms(b.ann, b.room)
+    bob = await rooms(b.bob, b.room)
+    await ann.change(draw(*((f"a{n}", stroke(n)) for n in range(3))))
+    await bob.change(draw(("b0", {"kind": "text", "x": 1, "y": 2, "text": "<b>hi</b>", "z": 9})))
+    await ann.until(lambda: "b0" in ids(ann))
+    first = await saved(b.file, lambda d: len(d["elements"]) == 4)
+    board_before = ann.elements.to_py()
+    on_disk = b.file.read_text()
+
+    await ann.close()
+    await bob.close()
+    await until_closed(jp_serverapp, b.room)
+
+    # Rebuilt from the stored history; the file agrees, so it is not loaded again.
+    again = await rooms(b.bob, b.room)
+    assert again.elements.to_py() == board_before
+    await asyncio.sleep(1.5)  # a save would have happened by now
+    assert b.file.read_text() == on_disk
+
+    # Drawn on, closed, and changed on disk meanwhile: the file wins, nothing doubles.
+    await again.change(draw(("b1", stroke(20, "bob"))))
+    await saved(b.file, lambda d: "b1" in file_ids(d))
+    await again.close()
+    await until_closed(jp_serverapp, b.room)
+    data = json.loads(b.file.read_text())
+    data["elements"] = [e for e in data["elements"] if e["id"] != "a0"]
+    data["elements"][0]["x"] = 99
+    b.file.write_text(json.dumps(data))
+
+    last = await rooms(b.ann, b.room)
+    assert sorted(ids(last)) == ["a1", "a2", "b0", "b1"]
+    assert last.elements["a1"]["x"] == 99
+    assert last.elements["b0"]["text"] == "<b>hi</b>"
+    assert file_ids(first) == ["a0", "a1", "a2", "b0"]
+
+
+# --- observers ----------------------------------------------------------------------------
+
+
+async def test_an_observers_drawing_reaches_no_one(board, rooms, jp_serverapp):
+    b = await board()
+    ann = await rooms(b.ann, b.room)
+    assert await document_room(b.cat, b.path, file_type="whiteboard") == b.room
+    cat = await rooms(b.cat, b.room)
+
+    await cat.change(draw(("cat-1", stroke(1, "cat"))))
+    await cat.change(lambda doc: doc.get("elements", type=Map).clear())
+    await cat.round_trip()
+    await ann.change(draw(("ann-1", stroke(2))))
+    await cat.until(lambda: "ann-1" in ids(cat))
+
+    data = await saved(b.file, lambda d: "ann-1" in file_ids(d))
+    assert file_ids(data) == ["ann-1"]
+    assert ids(ann) == {"ann-1"}
+    fresh = await rooms(b.bob, b.room)
+    assert ids(fresh) == {"ann-1"}
+
+
+# --- broken files -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", "[1, 2, 3]", '{"elements": "none"}', "\x00\x01", '{"elements": [{"id": 1}]}'],
+)
+async def test_a_broken_file_opens_as_an_empty_board(board, rooms, content, caplog):
+    caplog.set_level(logging.WARNING, logger="codecall_jupyter.collab.whiteboard")
+    b = await board(content)
+    bob = await rooms(b.bob, b.room)
+    assert ids(bob) == set()
+    if content.startswith(("{not", "[", '{"elements": "')):
+        assert any("not a whiteboard" in r.getMessage() for r in caplog.records)
+    # Drawing on it makes it a board again.
+    await bob.change(draw(("b1", stroke(1, "bob"))))
+    data = await saved(b.file, lambda d: "b1" in file_ids(d))
+    assert file_ids(data) == ["b1"]
+
+
+async def test_bad_elements_are_skipped_and_good_ones_kept(board, rooms):
+    content = json.dumps(
+        {
+            "type": "codecall-whiteboard",
+            "version": 1,
+            "elements": [
+                {"id": "ok", "kind": "note", "x": 1, "y": 2, "text": "keep", "extra": {"a": 1}},
+                {"id": "bad-kind", "kind": "script", "x": 1},
+                {"kind": "rect"},
+                "nonsense",
+                {"id": "bad-values", "kind": "rect", "x": "far", "points": ["a"], "color": 3},
+            ],
+        }
+    )
+    b = await board(content)
+    ann = await rooms(b.ann, b.room)
+    assert ann.elements.to_py() == {
+        "ok": {"kind": "note", "x": 1, "y": 2, "text": "keep"},
+        "bad-values": {"kind": "rect"},
+    }
+
+
+# --- the document type alone --------------------------------------------------------------
+
+
+@pytest.mark.sqlite_only
+def test_get_and_set_round_trip_without_duplicates():
+    source = YWhiteboard()
+    source.set({"elements": [{"id": f"e{n}", **stroke(n)} for n in range(5)]})
+    text = source.get()
+    assert json.loads(text)["elements"][0] == {"id": "e0", **stroke(0)}
+
+    copy = YWhiteboard()
+    copy.set(text)
+    assert copy.get() == text
+    changes: list[str] = []
+    copy.observe(lambda target, _event: changes.append(target))
+    copy.set(text)  # the same board: nothing changes
+    assert changes == []
+    edited = json.loads(text)
+    edited["elements"][1]["color"] = "#fff"
+    copy.set(json.dumps(edited))
+    assert len(copy.elements) == 5
+    assert copy.elements["e1"]["color"] == "#fff"
+    assert changes == ["elements"]
+    copy.set("definitely not json")  # logged; the board stays
+    assert copy.get() == json.dumps(edited, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+@pytest.mark.sqlite_only
+def test_parse_board_is_loose_but_safe():
+    assert parse_board("") == {}
+    assert parse_board("{}") == {}
+    assert parse_board("null") is None
+    assert parse_board({"elements": {"x": {"kind": "line", "points": [1, 2, 3]}}}) == {
+        "x": {"kind": "line", "points": [1, 2]}
+    }
+    assert parse_board({"elements": [{"id": "n", "kind": "rect", "x": float("nan")}]}) == {
+        "n": {"kind": "rect"}
+    }
+    assert (
+        parse_board({"elements": [{"id": "t", "kind": "text", "text": "x" * 30_000}]})["t"]["text"]
+        == "x" * 20_000
+    )
