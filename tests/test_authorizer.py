@@ -211,6 +211,8 @@ async def test_members_get_a_jupyterlab_without_refused_tools(codecall_member, c
     # The member's page did not leak into the shared configuration.
     again = page_config((await codecall_owner.fetch("lab")).body.decode())
     assert again["disabledExtensions"] == owner["disabledExtensions"]
+    # Both learn where session folders live (the frontend opens sessions' documents there).
+    assert member["codecallSessionsDir"] == owner["codecallSessionsDir"] == "codecall-sessions"
 
 
 async def test_members_keep_their_own_workspace(codecall_member, codecall_owner, jp_base_url):

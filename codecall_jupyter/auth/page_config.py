@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .identity import CodeCallUser
+from .identity import CodeCallUser, services_of
 
 PageConfigHook = Callable[[Any, dict[str, Any]], dict[str, Any]]
 
@@ -36,6 +36,10 @@ def page_config_hook(previous: PageConfigHook | None) -> PageConfigHook:
         # JupyterLab writes the server token into every page; a member's browser would
         # send it back and act as the owner. Cookies authenticate the frontend instead.
         page["token"] = ""
+        # Where session folders live, so the frontend can find a session's documents.
+        services = services_of(handler)
+        if services is not None:
+            page["codecallSessionsDir"] = services.access.sessions_dir
         user = handler.current_user
         if isinstance(user, CodeCallUser) and not user.is_owner:
             disabled = list(page.get("disabledExtensions") or [])
