@@ -13,15 +13,18 @@ import json
 import logging
 from typing import Any
 
+import jupyter_ydoc
+
 from .opener import ensure_room
 from .room import DurableRoom
 
 log = logging.getLogger(__name__)
 
-# The document types a session folder holds, and the room format each is opened with.
+# The document types a session folder holds. Both are opened as format "text" (a
+# whiteboard's file is JSON text); a type jupyter_ydoc does not know is never opened here.
 TEXT = "file"
 WHITEBOARD = "whiteboard"
-_OPEN_AS = {TEXT: "text"}  # whiteboards are written through a room only when one is open
+_FORMAT = "text"
 
 
 def _room_lock(extension: Any, room_id: str) -> asyncio.Lock:
@@ -92,18 +95,18 @@ class LiveDocuments:
         if self.extension is None:
             return False
         room = self.open_room(path, doc_type)
-        opened_here = False
+        opened_here = False  # closed again after the write if nobody joined meanwhile
         if room is None:
-            file_format = _OPEN_AS.get(doc_type)
-            file_id = self.file_id(path, create=True)
-            if file_format is None or file_id is None:
+            if doc_type not in jupyter_ydoc.ydocs:
                 return False
-            room = await ensure_room(
-                self.extension, f"{file_format}:{doc_type}:{file_id}", session_id
-            )
+            file_id = self.file_id(path, create=True)
+            if file_id is None:
+                return False
+            room_id = f"{_FORMAT}:{doc_type}:{file_id}"
+            opened_here = not self.extension.ywebsocket_server.rooms.get(room_id)
+            room = await ensure_room(self.extension, room_id, session_id)
             if room is None:
                 return False
-            opened_here = True
             await room.initialize()
         await room.ydoc_observed.wait()
         value: Any = content
@@ -129,7 +132,8 @@ class LiveDocuments:
     async def _close_if_unused(self, room: Any) -> None:
         """Close a room nobody joined since we opened it, as upstream does when the last
         client leaves (room out of the server, file loader dropped if unused)."""
-        extension, room_id = self.extension, room.room_id
+        extension: Any = self.extension
+        room_id = room.room_id
         async with _room_lock(extension, room_id):
             server = extension.ywebsocket_server
             if room.clients or server.rooms.get(room_id) is not room:
@@ -145,6 +149,7 @@ async def _stored(room: DurableRoom, timeout: float = 30.0) -> None:
     """Wait until the room's pending updates are committed to the history."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while room._outbox and loop.time() < deadline:
+    # The room takes its whole outbox into one append batch; nothing signals an empty one.
+    while room._outbox and loop.time() < deadline:  # noqa: ASYNC110
         await asyncio.sleep(0.01)
     await room.ystore.history.flush()

@@ -11,6 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ..store.db import Database
 from ..store.models import SessionEvent, User
 
+# Kinds written outside the session services: a named snapshot of the session's documents
+# was saved (data: snapshot_id, name), and one was restored (snapshot_id, name, backup_id:
+# the snapshot saved automatically just before, files: the paths written).
+SNAPSHOT = "snapshot"
+RESTORED = "restored"
+
 
 class ActivityLog:
     def __init__(self, db: Database) -> None:
