@@ -22,6 +22,7 @@ from .participants import (
     RoleHandler,
     SwapRolesHandler,
 )
+from .replay import REPLAY_ROUTES
 from .runs import RUNNER_ROUTES
 from .server import ConfigHandler, OpenAPIHandler
 from .sessions import (
@@ -72,6 +73,7 @@ ROUTES: list[tuple[str, type[web.RequestHandler]]] = [
     *CHANNEL_REST_ROUTES,
     *RUNNER_ROUTES,
     *FEEDBACK_ROUTES,
+    *REPLAY_ROUTES,
 ]
 
 

@@ -228,14 +228,27 @@ class FeedbackService:
                     subject = await self._subject(
                         s, session_id, user_id, kind, draft.subject_id, row
                     )
+                    values = {
+                        "subject_id": subject,
+                        "ratings": json.dumps(draft.ratings, sort_keys=True),
+                        "verdict": draft.verdict,
+                        "text": draft.text,
+                        "updated_at": utcnow(),
+                    }
                     if row is None:
-                        row = Feedback(session_id=session_id, author_id=user_id, kind=kind)
-                        s.add(row)
-                    row.subject_id = subject
-                    row.ratings = json.dumps(draft.ratings, sort_keys=True)
-                    row.verdict = draft.verdict
-                    row.text = draft.text
-                    row.updated_at = utcnow()
+                        s.add(
+                            Feedback(session_id=session_id, author_id=user_id, kind=kind, **values)
+                        )
+                        return
+                    # Conditional: a submit that won the race keeps what it submitted.
+                    done = await s.execute(
+                        update(Feedback)
+                        .where(Feedback.id == row.id, Feedback.submitted_at.is_(None))
+                        .values(**values)
+                        .execution_options(synchronize_session=False)
+                    )
+                    if done.rowcount != 1:  # type: ignore[attr-defined]
+                        raise Conflict("It is submitted and final.", code="already_submitted")
                 return
             except IntegrityError:
                 if attempt == 2:
@@ -266,15 +279,22 @@ class FeedbackService:
             subject = row.subject_id or await self._subject(s, session_id, user_id, kind, None, row)
             if subject is None:
                 raise Conflict("There is nobody to write about yet.", code="no_subject")
-            # Conditional: of two submits racing, one wins and is logged once.
+            # Conditional: of two submits racing, one wins and is logged once; a save that
+            # came between the check above and here (a newer draft) is not submitted unseen.
             done = await s.execute(
                 update(Feedback)
-                .where(Feedback.id == row.id, Feedback.submitted_at.is_(None))
+                .where(
+                    Feedback.id == row.id,
+                    Feedback.submitted_at.is_(None),
+                    Feedback.updated_at == row.updated_at,
+                )
                 .values(submitted_at=utcnow(), subject_id=subject)
                 .execution_options(synchronize_session=False)
             )
             if done.rowcount != 1:  # type: ignore[attr-defined]
-                raise Conflict("It is submitted already.", code="already_submitted")
+                raise Conflict(
+                    "It was submitted or changed meanwhile; look again.", code="already_submitted"
+                )
             if kind == FEEDBACK:
                 # Scorecards are never logged: the log is read by the candidate too.
                 self.activity.add(s, session_id, user_id, "feedback_submitted", user_id=subject)

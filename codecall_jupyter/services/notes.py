@@ -13,7 +13,7 @@ from ..store.db import Database
 from ..store.models import PracticeSession, User
 from .access import PRIVATE_SUFFIX, AccessService, Seat
 from .errors import Conflict, Forbidden, NotFound
-from .sessions import _participant
+from .sessions import SessionView, _participant
 
 NOTES_FILE = "notes.md"
 
@@ -21,6 +21,18 @@ NOTES_FILE = "notes.md"
 def notes_text(title: str) -> str:
     heading = " ".join(title.split())
     return f"# Notes: {heading}\n\nOnly you can read this file.\n\n"
+
+
+def read_notes(private_root: Path, username: str) -> bytes | None:
+    """The notes' bytes, or None when there are none (or a link stands in their place)."""
+    if private_root.is_symlink() or (private_root / username).is_symlink():
+        return None
+    try:
+        fd = os.open(private_root / username / NOTES_FILE, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        return f.read()
 
 
 def write_notes(private_root: Path, username: str, title: str) -> None:
@@ -64,3 +76,12 @@ class NotesService:
         private_root = self.sessions_root / f"{session.folder}{PRIVATE_SUFFIX}"
         await asyncio.to_thread(write_notes, private_root, user.username, session.title)
         return f"{self.access.private_path(session.folder, user.username)}/{NOTES_FILE}"
+
+    async def host_extras(self, view: SessionView) -> dict[str, bytes]:
+        """The host's own notes for the session archive (services/export.py's
+        ``HostExtras``; the archive asks only when the caller is the host)."""
+        if not view.is_host:
+            return {}
+        private_root = self.sessions_root / f"{view.session.folder}{PRIVATE_SUFFIX}"
+        data = await asyncio.to_thread(read_notes, private_root, view.host.username)
+        return {NOTES_FILE: data} if data is not None else {}

@@ -163,6 +163,8 @@ class SessionService:
             await s.execute(delete(DocCheckpoint).where(DocCheckpoint.room.in_(rooms)))
             await s.execute(delete(DocUpdate).where(DocUpdate.session_id == session_id))
         await asyncio.to_thread(shutil.rmtree, folder, True)
+        # The participants' private notes live beside the folder (services/notes.py).
+        await asyncio.to_thread(shutil.rmtree, folder.with_name(f"{folder.name}-private"), True)
         await self.notifier.changed(session_id)
 
     def _end(

@@ -143,6 +143,20 @@ export function describeEvent(
         ? trans.__('%1 changed the %2', who, fields.join(', '))
         : trans.__('%1 changed the session', who);
     }
+    case 'snapshot':
+      return trans.__(
+        '%1 saved the snapshot “%2”',
+        who,
+        typeof data.name === 'string' ? data.name : ''
+      );
+    case 'restored':
+      return trans.__(
+        '%1 restored the snapshot “%2”',
+        who,
+        typeof data.name === 'string' ? data.name : ''
+      );
+    case 'feedback_submitted':
+      return trans.__('%1 submitted their feedback', who);
     case 'file_changed_on_disk':
       return trans.__(
         '%1 was changed on disk; the editor now shows the file (the earlier text is kept in the history)',
