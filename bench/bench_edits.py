@@ -62,11 +62,16 @@ def measure(server: Server, rooms: int, args: argparse.Namespace, tmp: Path) -> 
         processes.append(
             subprocess.Popen([sys.executable, str(DRIVER), str(config_path), str(out)])
         )
-    # The measured window starts about `warmup` after the drivers connected; sample the
-    # server's CPU over a window of the same length in the middle of the run.
-    time.sleep(args.warmup + 3)
+    # Every driver connected all its clients: typing starts now. Sample the server's CPU
+    # inside the measured window.
+    deadline = time.monotonic() + 300
+    while not all(Path(f"{out}.ready").exists() for out in outs):
+        if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
+            break
+        time.sleep(0.05)
+    time.sleep(args.warmup + 1)
     cpu_before, wall_before = server.cpu_seconds(), time.monotonic()
-    time.sleep(max(1.0, args.seconds - 4))
+    time.sleep(max(1.0, args.seconds - 2))
     cpu = (server.cpu_seconds() - cpu_before) / (time.monotonic() - wall_before)
     rss = server.rss_bytes()
     budget = args.warmup + args.seconds + args.drain + 180

@@ -183,6 +183,7 @@ async def main(config_path: str, out_path: str) -> None:
     for start in range(0, len(clients), 20):
         await asyncio.gather(*(c.connect() for c in clients[start : start + 20]))
     await asyncio.gather(*(asyncio.wait_for(c.synced.wait(), 120) for c in clients))
+    Path(out_path + ".ready").touch()  # noqa: ASYNC240 - tells the orchestrator, once
 
     rate, warmup, seconds = config["rate"], config["warmup"], config["seconds"]
     begin = time.perf_counter()

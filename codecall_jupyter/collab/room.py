@@ -63,8 +63,10 @@ class DurableRoom(DocumentRoom):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._author: int | None = None  # the sender of the message being applied
-        self._outbox: list[tuple[bytes, int | None]] = []
+        # The socket whose message is being applied, and its user.
+        self._sender: Channel | None = None
+        self._author: int | None = None
+        self._outbox: list[tuple[bytes, int | None, Channel | None]] = []
         self._outbox_ready = asyncio.Event()
         self.relayed = 0  # updates relayed so far (tests, benchmarks)
         self.disk_change_listeners: list[Callable[[DurableRoom], Awaitable[None]]] = []
@@ -136,7 +138,7 @@ class DurableRoom(DocumentRoom):
     def _on_update(self, event: TransactionEvent) -> None:
         # Called inside the transaction that applied the update, so ``_author`` is the
         # socket whose message is being applied (None for the server's own changes).
-        self._outbox.append((event.update, self._author))
+        self._outbox.append((event.update, self._author, self._sender))
         self._outbox_ready.set()
 
     async def _broadcast_updates(self) -> None:
@@ -148,13 +150,17 @@ class DurableRoom(DocumentRoom):
                     await self._outbox_ready.wait()
                     continue
                 batch, self._outbox = self._outbox, []
+                rows = [(data, author) for data, author, _sender in batch]
                 await wait_stored(
-                    [history.append_batch(store.room, batch, session_id=store.session_id)]
+                    [history.append_batch(store.room, rows, session_id=store.session_id)]
                 )
-                clients = list(self.clients)
+                # Not back to a sender whose updates these all are: it has them already.
+                senders = {sender for _data, _author, sender in batch}
+                only = senders.pop() if len(senders) == 1 else None
+                clients = [client for client in self.clients if client is not only]
                 if clients:
                     # One message for the batch: fewer frames and applies at each client.
-                    updates = [data for data, _author in batch]
+                    updates = [data for data, _author in rows]
                     merged = updates[0] if len(updates) == 1 else merge_updates(*updates)
                     message = create_update_message(merged)
                     for client in clients:
@@ -178,11 +184,11 @@ class DurableRoom(DocumentRoom):
                             continue
                     kind = message[0]
                     if kind == YMessageType.SYNC:
-                        self._author = author
+                        self._sender, self._author = channel, author
                         try:
                             reply = handle_sync_message(message[1:], self.ydoc)
                         finally:
-                            self._author = None
+                            self._sender = self._author = None
                         if reply is not None:
                             _send(channel, reply)
                     elif kind == YMessageType.AWARENESS:
