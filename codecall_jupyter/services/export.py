@@ -6,6 +6,7 @@ Layout::
     session.json            title, times, host, participants
     code/<path>             every text document of the session's folder, live
     whiteboards/<path>.json every whiteboard, live
+    whiteboards/<path>.svg  the same board as a picture
     snapshots.json          every snapshot with its files
     chat.json, activity.json, runs.json
     host/<name>             host-only extras (only in the host's archive)
@@ -26,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..collab.whiteboard_svg import board_svg
 from ..store.db import Database
 from ..store.models import ChatMessage, Run, Snapshot, User
 from .activity import ActivityLog
@@ -77,6 +79,7 @@ class ExportService:
         for file in await self.snapshots.current_files(session):
             if file.kind == "whiteboard":
                 members.append((f"whiteboards/{file.path}.json", file.content.encode()))
+                members.append((f"whiteboards/{file.path}.svg", board_svg(file.content).encode()))
             else:
                 members.append((f"code/{file.path}", file.content.encode()))
 
