@@ -158,6 +158,7 @@ openapi: $(VENV)/.installed
 bench: sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env bench/node/node_modules
 	$(BIN)/python bench/bench_runner.py
 	$(BIN)/python bench/bench_edits.py
+	$(BIN)/python bench/bench_replay.py
 
 # The Node Yjs servers the edit benchmark compares against, from the npm registry.
 bench/node/node_modules: bench/node/package.json
