@@ -7,6 +7,7 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
 import { ILauncher } from '@jupyterlab/launcher';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator } from '@jupyterlab/translation';
@@ -19,6 +20,7 @@ import { FriendsModel } from './friendsModel';
 import { joinTokenInPageUrl, removeJoinTokenFromPageUrl } from './joinLink';
 import { CodeCallModel } from './model';
 import { CodeCallSidebar } from './panel';
+import { ReplayPanels } from './replayPanel';
 import { RunApi } from './runApi';
 import { RunnerStatusModel } from './runnerStatus';
 import {
@@ -47,14 +49,21 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'CodeCall for Jupyter: account, friends and practice sessions.',
   autoStart: true,
   requires: [ITranslator],
-  optional: [ICommandPalette, ISettingRegistry, ILayoutRestorer, ILauncher],
+  optional: [
+    ICommandPalette,
+    ISettingRegistry,
+    ILayoutRestorer,
+    ILauncher,
+    IDocumentManager
+  ],
   activate: (
     app: JupyterFrontEnd,
     translator: ITranslator,
     palette: ICommandPalette | null,
     settingRegistry: ISettingRegistry | null,
     restorer: ILayoutRestorer | null,
-    launcher: ILauncher | null
+    launcher: ILauncher | null,
+    docManager: IDocumentManager | null
   ): void => {
     const trans = translator.load(TRANSLATION_DOMAIN);
     // Taken out of the address at once, so that a reload does not join again.
@@ -91,8 +100,19 @@ const plugin: JupyterFrontEndPlugin<void> = {
       onAction: () => {
         void reloadLists.invoke();
       },
-      notify: () => settings.values.notifications
+      notify: () => settings.values.notifications,
+      openReplay: id => {
+        void app.commands.execute(CommandIDs.replaySession, { id });
+      },
+      openPath: path => {
+        if (docManager) {
+          docManager.openOrReveal(path);
+        } else {
+          void app.commands.execute('docmanager:open', { path });
+        }
+      }
     });
+    const replays = new ReplayPanels(app, client);
     // Each session panel's toolbar opens the session's whiteboard.
     panels.tracker.widgetAdded.connect((_, panel) => {
       panel.toolbar.addItem(
@@ -144,6 +164,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       flows,
       friends,
       panels,
+      replays,
       settings,
       trans,
       palette

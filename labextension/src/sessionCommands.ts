@@ -8,6 +8,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { FriendsModel } from './friendsModel';
 import { codecallIcon } from './icons';
 import { newSession } from './newSession';
+import { ReplayPanels } from './replayPanel';
 import { ISessionFlows, joinWithLink } from './sessionActions';
 import { SessionPanels } from './sessionPanels';
 import { CodeCallSettings } from './settings';
@@ -18,13 +19,15 @@ export interface ISessionCommandsOptions {
   flows: ISessionFlows;
   friends: FriendsModel;
   panels: SessionPanels;
+  replays: ReplayPanels;
   settings: CodeCallSettings;
   trans: TranslationBundle;
   palette: ICommandPalette | null;
 }
 
 export function addSessionCommands(options: ISessionCommandsOptions): void {
-  const { app, flows, friends, panels, settings, trans, palette } = options;
+  const { app, flows, friends, panels, replays, settings, trans, palette } =
+    options;
   const { commands } = app;
 
   commands.addCommand(CommandIDs.newSession, {
@@ -87,6 +90,40 @@ export function addSessionCommands(options: ISessionCommandsOptions): void {
     }
   });
 
+  commands.addCommand(CommandIDs.replaySession, {
+    label: trans.__('Replay practice session'),
+    caption: trans.__(
+      'Replay a practice session: its documents at any moment, with its runs, chat and activity'
+    ),
+    icon: args => (args.isPalette ? undefined : codecallIcon),
+    describedBy: {
+      args: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            description: 'The session id (default: the current session panel)'
+          }
+        }
+      }
+    },
+    isEnabled: args =>
+      (typeof args.id === 'string' && args.id !== '') ||
+      panels.current !== null,
+    execute: args => {
+      const id =
+        typeof args.id === 'string' && args.id
+          ? args.id
+          : (panels.current?.sessionId ?? null);
+      if (id === null) {
+        console.warn('CodeCall: codecall:replay-session needs a session id');
+        return;
+      }
+      const title = panels.find(id)?.model.state.session?.title;
+      return replays.open(id, trans, title);
+    }
+  });
+
   commands.addCommand(CommandIDs.joinSession, {
     label: trans.__('Join session…'),
     caption: trans.__('Join a practice session with its invite link'),
@@ -95,7 +132,11 @@ export function addSessionCommands(options: ISessionCommandsOptions): void {
 
   if (palette) {
     const category = trans.__('CodeCall');
-    for (const command of [CommandIDs.newSession, CommandIDs.joinSession]) {
+    for (const command of [
+      CommandIDs.newSession,
+      CommandIDs.joinSession,
+      CommandIDs.replaySession
+    ]) {
       palette.addItem({ command, category, args: { isPalette: true } });
     }
     // No args: the palette shows its shortcut (bound without args).

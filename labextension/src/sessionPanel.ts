@@ -7,6 +7,7 @@ import { refreshIcon, ToolbarButton } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 
 import { CodeCallClient } from './api';
+import { FeedbackApi } from './feedbackApi';
 import { FriendsModel } from './friendsModel';
 import { codecallIcon } from './icons';
 import { CodeCallModel } from './model';
@@ -15,10 +16,13 @@ import { RunApi } from './runApi';
 import { RunChannel } from './runChannel';
 import { RunModel } from './runModel';
 import { RunnerStatusModel } from './runnerStatus';
+import { ReplayApi } from './replayApi';
 import { ISessionState, SessionModel } from './sessionModel';
 import { sessionNotices } from './sessionNotices';
 import { SessionPanelActions } from './sessionPanelActions';
 import { SessionView } from './sessionView';
+import { SnapshotActions } from './snapshotActions';
+import { SnapshotsModel } from './snapshotsModel';
 
 /**
  * How often an open session reloads while it has not ended (ms).
@@ -72,6 +76,14 @@ export interface ISessionPanelOptions {
    * Whether to show notifications about the session.
    */
   notify: () => boolean;
+  /**
+   * Open the replay of the session.
+   */
+  openReplay: (sessionId: string) => void;
+  /**
+   * Open a file (by contents path) in the main area.
+   */
+  openPath: (path: string) => void;
 }
 
 /**
@@ -93,21 +105,30 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       trans,
       defaultLanguage: options.defaultRunLanguage
     });
+    const snapshots = new SnapshotsModel(
+      new ReplayApi(options.client, options.sessionId)
+    );
     let close = (): void => undefined;
     const actions = new SessionPanelActions(model, trans, () => close());
     super({
       content: new SessionView({
         model,
         runs,
+        snapshots,
+        snapshotActions: new SnapshotActions(snapshots, trans),
         account: options.account,
         friends: options.friends,
         actions,
+        openReplay: () => options.openReplay(options.sessionId),
+        feedbackApi: new FeedbackApi(options.client, options.sessionId),
+        openPath: options.openPath,
         trans
       })
     });
     close = () => this.dispose();
     this._model = model;
     this._runs = runs;
+    this._snapshots = snapshots;
     this._channel = new RunChannel({
       serverSettings: options.client.serverSettings,
       sessionId: options.sessionId
@@ -137,6 +158,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
         tooltip: trans.__('Reload the session'),
         onClick: () => {
           void model.refresh().then(() => runs.refresh());
+          void snapshots.refresh();
         }
       })
     );
@@ -171,6 +193,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     this._poller.dispose();
     this._channel.dispose();
     this._runs.dispose();
+    this._snapshots.dispose();
     this._model.dispose();
     super.dispose();
   }
@@ -181,6 +204,17 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       this._poller.start();
     }
     this._followChannel();
+  }
+
+  /**
+   * An ended session is not polled: coming back to its panel reloads it
+   * (feedback may have arrived meanwhile).
+   */
+  protected onActivateRequest(msg: Message): void {
+    super.onActivateRequest(msg);
+    if (!this._model.isLive && this._model.state.status !== 'loading') {
+      void this._model.refresh();
+    }
   }
 
   protected onBeforeDetach(msg: Message): void {
@@ -207,11 +241,34 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     }
   }
 
+  /**
+   * Reload the snapshots when I may see them and the activity log moved
+   * on (saves and restores are logged), or once at first.
+   */
+  private _followSnapshots(state: ISessionState): void {
+    const { session, gone, events } = state;
+    const inside =
+      session !== null &&
+      gone === null &&
+      (session.is_host ||
+        session.my_state === 'admitted' ||
+        session.my_state === 'left');
+    if (!inside) {
+      return;
+    }
+    const last = events.length > 0 ? events[events.length - 1].id : 0;
+    if (last !== this._snapshotsSeenAt) {
+      this._snapshotsSeenAt = last;
+      void this._snapshots.refresh();
+    }
+  }
+
   private _onStateChanged(_: SessionModel, state: ISessionState): void {
     const { session } = state;
     if (state.status === 'ready') {
       this._runs.setSession(state.gone === null ? session : null);
       this._followChannel();
+      this._followSnapshots(state);
     }
     if (session !== null) {
       this.title.label = session.title;
@@ -245,6 +302,8 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
 
   private _model: SessionModel;
   private _runs: RunModel;
+  private _snapshots: SnapshotsModel;
+  private _snapshotsSeenAt = -1;
   private _channel: RunChannel;
   private _trans: TranslationBundle;
   private _notify: () => boolean;

@@ -29,6 +29,8 @@ export interface ISessionPanelsOptions {
   defaultRunLanguage: () => string;
   onAction: () => void;
   notify: () => boolean;
+  openReplay: (sessionId: string) => void;
+  openPath: (path: string) => void;
 }
 
 /**

@@ -6,13 +6,18 @@ import { ReactWidget } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useMemo } from 'react';
 
+import { FeedbackCard } from './components/feedback/FeedbackCard';
 import { ActivityLog } from './components/session/ActivityLog';
 import { HostControls } from './components/session/HostControls';
 import { InviteLinkBar } from './components/session/InviteLinkBar';
 import { ParticipantList } from './components/session/ParticipantList';
 import { PlaceNotice } from './components/session/PlaceNotice';
 import { SessionHeader } from './components/session/SessionHeader';
+import { SessionTools } from './components/session/SessionTools';
+import { SnapshotsSection } from './components/session/SnapshotsSection';
 import { WaitingRoom } from './components/session/WaitingRoom';
+import { attempt } from './confirm';
+import { FeedbackApi } from './feedbackApi';
 import { FriendsModel } from './friendsModel';
 import { useStateOf } from './hooks';
 import { CodeCallModel } from './model';
@@ -20,18 +25,40 @@ import { RunConsole } from './runConsole';
 import { RunModel } from './runModel';
 import { SessionModel } from './sessionModel';
 import { SessionPanelActions } from './sessionPanelActions';
+import { SnapshotActions } from './snapshotActions';
+import { SnapshotsModel } from './snapshotsModel';
 
 export interface ISessionViewProps {
   model: SessionModel;
   runs: RunModel;
+  snapshots: SnapshotsModel;
+  snapshotActions: SnapshotActions;
   account: CodeCallModel;
   friends: FriendsModel;
   actions: SessionPanelActions;
+  openReplay: () => void;
+  feedbackApi: FeedbackApi;
+  /**
+   * Open a file (by contents path) in the main area.
+   */
+  openPath: (path: string) => void;
   trans: TranslationBundle;
 }
 
 function SessionViewComponent(props: ISessionViewProps): JSX.Element {
-  const { model, runs, account, friends, actions, trans } = props;
+  const {
+    model,
+    runs,
+    snapshots,
+    snapshotActions,
+    account,
+    friends,
+    actions,
+    openReplay,
+    feedbackApi,
+    openPath,
+    trans
+  } = props;
   const state = useStateOf(model);
   const me = useStateOf(account).user;
   const friendList = useStateOf(friends.friends).data;
@@ -87,6 +114,33 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
     (session.is_host ||
       session.my_state === 'admitted' ||
       session.my_state === 'left');
+  const interviewer = session.is_host || session.my_role === 'interviewer';
+  const side =
+    (session.is_host || session.my_state === 'admitted') &&
+    session.my_role !== 'observer';
+  // Saving and restoring snapshots: the host, interviewers and candidates
+  // of a running session (the server refuses observers).
+  const writes = live && side;
+  // Private notes: the host and interviewers (in peer mode both sides)
+  // while the session lasts.
+  const mayNote =
+    seesInside && live && (session.mode === 'interview' ? interviewer : side);
+  // Scorecards: interviewers of an interview. Feedback: either side, once
+  // the session ended.
+  const scores = seesInside && session.mode === 'interview' && interviewer;
+  const feedback =
+    seesInside &&
+    session.status === 'ENDED' &&
+    session.my_role !== 'observer' &&
+    session.my_role !== null;
+  const lastEvent =
+    state.events.length > 0 ? state.events[state.events.length - 1].id : 0;
+  const openNotes = (): void => {
+    void attempt(
+      async () => openPath(await feedbackApi.notes()),
+      trans.__('Could not open your notes')
+    );
+  };
 
   return (
     <div className="cc-SessionView" data-status={session.status}>
@@ -104,6 +158,13 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           session={session}
           busy={busy}
           actions={actions}
+          trans={trans}
+        />
+      )}
+      {seesInside && (
+        <SessionTools
+          openReplay={openReplay}
+          openNotes={mayNote ? openNotes : undefined}
           trans={trans}
         />
       )}
@@ -145,6 +206,31 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
             />
           </div>
         </div>
+      )}
+      {scores && (
+        <FeedbackCard
+          api={feedbackApi}
+          kind="scorecard"
+          refreshKey={lastEvent}
+          trans={trans}
+        />
+      )}
+      {feedback && (
+        <FeedbackCard
+          api={feedbackApi}
+          kind="feedback"
+          refreshKey={lastEvent}
+          trans={trans}
+        />
+      )}
+      {seesInside && (
+        <SnapshotsSection
+          model={snapshots}
+          actions={snapshotActions}
+          mayChange={writes}
+          myUserId={me?.id ?? null}
+          trans={trans}
+        />
       )}
       {seesInside && (
         <RunConsole

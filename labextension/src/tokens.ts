@@ -27,5 +27,6 @@ export const CommandIDs = {
   newSession: 'codecall:new-session',
   openSession: 'codecall:open-session',
   joinSession: 'codecall:join-session',
-  runSolution: 'codecall:run-solution'
+  runSolution: 'codecall:run-solution',
+  replaySession: 'codecall:replay-session'
 } as const;

@@ -3,3 +3,4 @@ import './lists.css';
 import './sessions.css';
 import './runs.css';
 import './whiteboard.css';
+import './replay.css';
