@@ -7,12 +7,15 @@ import os
 import stat
 from pathlib import Path
 
+from ..services.access import PROBLEM_FILE
 from ..services.errors import InvalidInput, PayloadTooLarge
 
 MAX_FILES = 64
 MAX_TOTAL_BYTES = 1024 * 1024
 MAX_NAME = 200
 SKIPPED_SUFFIXES = (".whiteboard", ".ipynb")
+# Session documents that are not code: the problem statement.
+SKIPPED_TOP_LEVEL = frozenset({PROBLEM_FILE})
 
 
 def check_name(name: str) -> str:
@@ -58,6 +61,8 @@ def read_folder(folder: Path) -> dict[str, str]:
                 continue
             path = Path(dirpath) / filename
             rel = path.relative_to(folder).as_posix()
+            if rel in SKIPPED_TOP_LEVEL:
+                continue
             try:
                 fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
             except OSError:
