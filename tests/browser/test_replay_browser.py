@@ -231,7 +231,8 @@ def test_host_saves_a_snapshot_and_compares_it_with_now(story: Story, screenshot
     item.get_by_role("button", name=f"Compare “{SNAPSHOT}” with now").click()
     diff = card.locator(".cc-SnapshotDiff")
     diff.wait_for(timeout=WAIT_MS)
-    assert diff.locator(".cc-SnapshotDiff-title").inner_text() == f"Changes from “{SNAPSHOT}” to now"
+    title = diff.locator(".cc-SnapshotDiff-title").inner_text()
+    assert title == f"Changes from “{SNAPSHOT}” to now"
     changed = diff.locator('.cc-SnapshotDiff-file[data-path="solution.py"]')
     assert changed.get_attribute("data-status") == "changed"
     added = [t.strip() for t in changed.locator('.cc-Diff-line[data-kind="add"]').all_inner_texts()]
