@@ -270,9 +270,7 @@ def test_host_restores_the_snapshot_for_everyone(story: Story) -> None:
     story.restored = True
 
 
-def test_interviewer_opens_notes_and_scores_the_candidate(
-    story: Story, screenshots: Path
-) -> None:
+def test_interviewer_opens_notes_and_scores_the_candidate(story: Story, screenshots: Path) -> None:
     story.require("restored")
     assert story.session_id
     page, guest = story.host.page, story.guest.page
@@ -442,9 +440,7 @@ def test_candidate_replays_the_ended_session(story: Story, screenshots: Path) ->
 
     # A marker takes the player to its moment: the one of the later line's diff is gone,
     # but the snapshot's shows the code as it was saved.
-    saved_marker = next(
-        i for i, t in enumerate(titles) if f"saved the snapshot “{SNAPSHOT}”" in t
-    )
+    saved_marker = next(i for i, t in enumerate(titles) if f"saved the snapshot “{SNAPSHOT}”" in t)
     markers.nth(saved_marker).focus()
     markers.nth(saved_marker).press("Enter")
     page.wait_for_function(
