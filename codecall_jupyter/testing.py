@@ -96,7 +96,16 @@ class PostgresServer:
         self._counter += 1
         name = f"test_{os.getpid()}_{self._counter}_{int(time.time() * 1000) % 100000}"
         clause = f" TEMPLATE {template}" if template else ""
-        self.psql(f'CREATE DATABASE "{name}"{clause}')
+        for attempt in range(4):
+            try:
+                self.psql(f'CREATE DATABASE "{name}"{clause}')
+                return name
+            except subprocess.CalledProcessError as exc:
+                # Copying a template fails while another session still holds it (a pool
+                # of the previous test closing); that passes in a moment.
+                if attempt == 3:
+                    raise RuntimeError(f"CREATE DATABASE failed: {exc.stderr}") from exc
+                time.sleep(0.5 * (attempt + 1))
         return name
 
 

@@ -231,7 +231,11 @@ async def test_exits_and_crashes_are_reported_and_reaped(people):
     assert "SIGSEGV" in crashed["message"]
     after = await run(ann, "print('still fine')")
     assert after["stdout"] == "still fine\n"
-    await asyncio.sleep(0.5)
+    # Disposed kernels are reaped in the background: give a loaded machine a moment.
+    for _ in range(50):
+        if not zombies_of(os.getpid()):
+            break
+        await asyncio.sleep(0.1)
     assert zombies_of(os.getpid()) == []
 
 
