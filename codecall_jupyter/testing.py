@@ -66,7 +66,7 @@ class PostgresServer:
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
+            "-c max_connections=1000"
         )
         self._run(
             f"{self.bin}/pg_ctl", "-D", self.data, "-o", options, "-w",
