@@ -3,7 +3,6 @@ and real Yjs clients of its room."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,16 +74,3 @@ async def typed(writer: YClient, reader: YClient, change: Callable[[YClient], ob
     await change(writer)  # type: ignore[misc]
     await reader.until(lambda: reader.source == writer.source)
     return time.time()
-
-
-async def saved(file: Path, predicate, timeout: float = 15.0) -> str:
-    """The file's text once ``predicate`` holds for it (rooms save ~1 s after a change)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        text = file.read_text()
-        if predicate(text):
-            return text
-        if loop.time() > deadline:
-            raise TimeoutError(f"file never matched; it holds {text!r}")
-        await asyncio.sleep(0.1)

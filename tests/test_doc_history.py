@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pycrdt import Doc, Text, UndoManager, create_update_message
 from sqlalchemy import select, text
-from ydoc_client import YClient, document_room
+from ydoc_client import document_room, room_closed, saved, ydoc_server
 
 from codecall_jupyter.collab.history import wait_stored
 from codecall_jupyter.collab.room import DurableRoom
@@ -62,22 +62,6 @@ def duo(people, codecall_services, jp_root_dir):
         return Duo(ann, bob, session["id"], file, room)
 
     return make
-
-
-@pytest.fixture
-def rooms(jp_http_port):
-    opened: list[YClient] = []
-
-    async def open_(browser: Browser, room: str, doc: Doc | None = None) -> YClient:
-        client = await YClient.open(browser, jp_http_port, room, doc=doc)
-        opened.append(client)
-        await client.until(lambda: client.synced)
-        return client
-
-    yield open_
-    for client in opened:
-        client.connection.close()
-        client._reader.cancel()
 
 
 @contextlib.asynccontextmanager
@@ -148,9 +132,7 @@ async def test_every_update_is_stored_with_its_author_and_session(
     await bob.append("bob's line\n")
     await ann.until(lambda: "bob's line" in ann.source)
 
-    room = await jp_serverapp.web_app.settings["jupyter_server_ydoc"].ywebsocket_server.get_room(
-        d.room.split("?")[0]
-    )
+    room = await ydoc_server(jp_serverapp).get_room(d.room.split("?")[0])
     assert isinstance(room, DurableRoom)
     rows = await stored_rows(codecall_services, d.key)
     assert rebuilt(rows) == ann.source == "start\nann's line\nbob's line\n"
@@ -162,15 +144,6 @@ async def test_every_update_is_stored_with_its_author_and_session(
 # --- rebuilt from the history -----------------------------------------------------------------
 
 
-async def room_gone(jp_serverapp, room: str, timeout: float = 10.0) -> None:
-    server = jp_serverapp.web_app.settings["jupyter_server_ydoc"].ywebsocket_server
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while server.room_exists(room.split("?")[0]):
-        assert loop.time() < deadline, "the room was never cleaned up"
-        await asyncio.sleep(0.05)
-
-
 async def test_a_client_offline_longer_than_the_cleanup_reconnects_without_duplicates(
     duo, rooms, jp_serverapp
 ):
@@ -179,7 +152,7 @@ async def test_a_client_offline_longer_than_the_cleanup_reconnects_without_dupli
     await ann.append("online\n")
     await ann.round_trip()
     await ann.close()
-    await room_gone(jp_serverapp, d.room)
+    await room_closed(jp_serverapp, d.room)
 
     # Offline, ann keeps typing into her copy; then she comes back with it.
     ann.text.insert(len(ann.text), "offline\n")
@@ -200,7 +173,7 @@ async def test_a_file_behind_its_history_is_brought_up_to_date(
     await ann.append("saved\n")
     await ann.round_trip()
     await ann.close()
-    await room_gone(jp_serverapp, d.room)
+    await room_closed(jp_serverapp, d.room)
     # Put the file back to an older state, older than the newest stored edit.
     d.file.write_text("start\n")
     past = d.file.stat().st_mtime - 60
@@ -217,7 +190,7 @@ async def test_a_file_changed_on_disk_while_closed_is_applied_on_top(duo, rooms,
     await ann.append("typed\n")
     await ann.round_trip()
     await ann.close()
-    await room_gone(jp_serverapp, d.room)
+    await room_closed(jp_serverapp, d.room)
     await asyncio.sleep(0.05)
     d.file.write_text("rewritten elsewhere\n")  # newer than the last stored edit
 
@@ -291,15 +264,6 @@ async def test_a_file_changed_on_disk_while_open_is_applied_and_reported(
             break
         before.apply_update(row.data)
     assert "typed in the room" in str(before.get("source", type=Text))
-
-
-async def saved(file: Path, predicate, timeout: float = 15.0) -> str:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate(content := file.read_text()):
-        assert loop.time() < deadline, f"never saved; the file holds {content!r}"
-        await asyncio.sleep(0.1)
-    return content
 
 
 async def test_undo_reverts_only_my_own_edits(duo, rooms):

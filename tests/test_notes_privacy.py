@@ -6,14 +6,11 @@ strangers are refused, and no response they get names the file."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import pytest
 from tornado.httpclient import HTTPClientError
-from ydoc_client import YClient, document_room
+from ydoc_client import document_room, saved
 
 from codecall_jupyter.handlers.feedback import notes_service
 from codecall_jupyter.testing import Browser, body_json, create_session, join_session
@@ -55,35 +52,6 @@ def trio(people, codecall_services):
         return Room(ann, bob, cat, session["id"], folder, notes)
 
     return make
-
-
-@pytest.fixture
-def rooms(jp_http_port):
-    """``await rooms(browser, room)``: a synced Yjs client; closed after the test."""
-    opened: list[YClient] = []
-
-    async def open_(browser: Browser, room: str, **kwargs: Any) -> YClient:
-        client = await YClient.open(browser, jp_http_port, room, **kwargs)
-        opened.append(client)
-        await client.until(lambda: client.synced)
-        return client
-
-    yield open_
-    for client in opened:
-        client.connection.close()
-        client._reader.cancel()
-
-
-async def saved(file: Path, predicate, timeout: float = 15.0) -> str:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        text = file.read_text()
-        if predicate(text):
-            return text
-        if loop.time() > deadline:
-            raise TimeoutError(f"file never matched; it holds {text!r}")
-        await asyncio.sleep(0.1)
 
 
 async def refused_everywhere(browser: Browser, path: str, room: str, rooms) -> None:

@@ -5,14 +5,12 @@ an observer's edits reach nobody and never the file."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from ydoc_client import YClient, document_room
+from ydoc_client import document_room, saved
 
 from codecall_jupyter.services.problem import problem_text, write_problem
 from codecall_jupyter.testing import Browser, body_json, create_session, join_session
@@ -45,34 +43,6 @@ def trio(people, codecall_services, jp_root_dir):
         return Trio(ann, bob, cat, session["id"], folder, path, jp_root_dir / path)
 
     return make
-
-
-@pytest.fixture
-def rooms(jp_http_port):
-    opened: list[YClient] = []
-
-    async def open_(browser: Browser, room: str, **kwargs: Any) -> YClient:
-        client = await YClient.open(browser, jp_http_port, room, **kwargs)
-        opened.append(client)
-        await client.until(lambda: client.synced)
-        return client
-
-    yield open_
-    for client in opened:
-        client.connection.close()
-        client._reader.cancel()
-
-
-async def saved(file: Path, predicate, timeout: float = 15.0) -> str:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        text = file.read_text()
-        if predicate(text):
-            return text
-        if loop.time() > deadline:
-            raise TimeoutError(f"file never matched; it holds {text!r}")
-        await asyncio.sleep(0.1)
 
 
 def put_text(text: str) -> dict[str, str]:

@@ -7,13 +7,12 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pycrdt import Doc, Text
 from tornado.httpclient import HTTPClientError
 from tornado.routing import RuleRouter
-from ydoc_client import YClient, document_room
+from ydoc_client import document_room, saved, ydoc_server
 
 from codecall_jupyter.auth.room_guard import RoomSocket, reader_may_send
 from codecall_jupyter.testing import Browser, body_json, create_session, join_session
@@ -52,27 +51,6 @@ def trio(people, codecall_services, jp_root_dir):
     return make
 
 
-@pytest.fixture
-def rooms(jp_http_port):
-    """``await rooms(browser, room)``: a synced Yjs client; closed after the test."""
-    opened: list[YClient] = []
-
-    async def open_(browser: Browser, room: str, **kwargs: Any) -> YClient:
-        client = await YClient.open(browser, jp_http_port, room, **kwargs)
-        opened.append(client)
-        await client.until(lambda: client.synced)
-        return client
-
-    yield open_
-    for client in opened:
-        client.connection.close()
-        client._reader.cancel()
-
-
-def ydoc_server(jp_serverapp):
-    return jp_serverapp.web_app.settings["jupyter_server_ydoc"].ywebsocket_server
-
-
 async def stored_text(jp_serverapp, room: str) -> str:
     """The document rebuilt from every update in the room's YStore."""
     store = (await ydoc_server(jp_serverapp).get_room(room.split("?")[0])).ystore
@@ -80,19 +58,6 @@ async def stored_text(jp_serverapp, room: str) -> str:
     async for update, *_ in store.read():
         doc.apply_update(update)
     return str(doc.get("source", type=Text))
-
-
-async def saved(file: Path, predicate, timeout: float = 15.0) -> str:
-    """The file's text once ``predicate`` holds for it (the room saves ~1 s after a change)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        text = file.read_text()
-        if predicate(text):
-            return text
-        if loop.time() > deadline:
-            raise TimeoutError(f"file never matched; it holds {text!r}")
-        await asyncio.sleep(0.1)
 
 
 async def set_role(host: Browser, session_id: str, user: Browser, role: str) -> None:

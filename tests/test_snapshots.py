@@ -13,7 +13,8 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
-from replay_support import make_session, saved, typed
+from replay_support import make_session, typed
+from ydoc_client import saved
 
 from codecall_jupyter.collab.whiteboard_svg import board_svg
 from codecall_jupyter.handlers.replay import HOST_EXTRAS_KEY

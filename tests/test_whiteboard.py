@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 from pycrdt import Doc, Map
-from ydoc_client import YClient, document_room
+from ydoc_client import YClient, document_room, room_closed, ydoc_server
+from ydoc_client import saved as saved_text
 
 from codecall_jupyter.collab.whiteboard import YWhiteboard, parse_board
 from codecall_jupyter.services.solutions import EMPTY_WHITEBOARD, WHITEBOARD
@@ -66,27 +67,6 @@ def board(people, codecall_services, jp_root_dir):
     return make
 
 
-@pytest.fixture
-def rooms(jp_http_port):
-    """``await rooms(browser, room)``: a synced Yjs client; closed after the test."""
-    opened: list[YClient] = []
-
-    async def open_(browser: Browser, room: str, **kwargs: Any) -> YClient:
-        client = await YClient.open(browser, jp_http_port, room, **kwargs)
-        opened.append(client)
-        await client.until(lambda: client.synced)
-        return client
-
-    yield open_
-    for client in opened:
-        client.connection.close()
-        client._reader.cancel()
-
-
-def ydoc_server(jp_serverapp):
-    return jp_serverapp.web_app.settings["jupyter_server_ydoc"].ywebsocket_server
-
-
 def stroke(n: int, author: str = "ann", **extra: Any) -> dict[str, Any]:
     return {
         "kind": "stroke",
@@ -116,34 +96,27 @@ def ids(client: YClient) -> set[str]:
     return set(client.elements.keys())
 
 
+def _board(text: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    ok = isinstance(data, dict) and isinstance(data.get("elements"), list)
+    return data if ok else None
+
+
 async def saved(file: Path, predicate, timeout: float = 15.0) -> dict[str, Any]:
     """The file's board once ``predicate`` holds for it (rooms save ~1 s after a change)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        text = file.read_text()
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, dict) and isinstance(data.get("elements"), list) and predicate(data):
-            return data
-        if loop.time() > deadline:
-            raise TimeoutError(f"file never matched; it holds {text[:500]!r}")
-        await asyncio.sleep(0.1)
+
+    def holds(text: str) -> bool:
+        board = _board(text)
+        return board is not None and bool(predicate(board))
+
+    return json.loads(await saved_text(file, holds, timeout))
 
 
 def file_ids(data: dict[str, Any]) -> list[str]:
     return [element["id"] for element in data["elements"]]
-
-
-async def until_closed(jp_serverapp, room: str, timeout: float = 15.0) -> None:
-    server, room_id = ydoc_server(jp_serverapp), room.split("?")[0]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while server.room_exists(room_id):
-        assert loop.time() < deadline, "the room was never cleaned up"
-        await asyncio.sleep(0.1)
 
 
 # --- the document type and the session's file --------------------------------------------
@@ -219,7 +192,7 @@ async def test_the_board_comes_back_after_the_room_closed(board, rooms, jp_serve
 
     await ann.close()
     await bob.close()
-    await until_closed(jp_serverapp, b.room)
+    await room_closed(jp_serverapp, b.room)
 
     # Rebuilt from the stored history; the file agrees, so it is not loaded again.
     again = await rooms(b.bob, b.room)
@@ -231,7 +204,7 @@ async def test_the_board_comes_back_after_the_room_closed(board, rooms, jp_serve
     await again.change(draw(("b1", stroke(20, "bob"))))
     await saved(b.file, lambda d: "b1" in file_ids(d))
     await again.close()
-    await until_closed(jp_serverapp, b.room)
+    await room_closed(jp_serverapp, b.room)
     data = json.loads(b.file.read_text())
     data["elements"] = [e for e in data["elements"] if e["id"] != "a0"]
     data["elements"][0]["x"] = 99

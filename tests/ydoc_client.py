@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pycrdt import (
@@ -190,3 +191,31 @@ class YClient:
         self._reader.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._reader
+
+
+async def saved(file: Path, predicate: Callable[[str], bool], timeout: float = 15.0) -> str:
+    """The file's text once ``predicate`` holds for it (rooms save ~1 s after a change)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        text = file.read_text()
+        if predicate(text):
+            return text
+        if loop.time() > deadline:
+            raise TimeoutError(f"file never matched; it holds {text[:500]!r}")
+        await asyncio.sleep(0.1)
+
+
+def ydoc_server(serverapp: Any) -> Any:
+    """jupyter-collaboration's websocket server (its open rooms) in ``serverapp``."""
+    return serverapp.web_app.settings["jupyter_server_ydoc"].ywebsocket_server
+
+
+async def room_closed(serverapp: Any, room: str, timeout: float = 15.0) -> None:
+    """Wait until the server dropped the room (no client left, cleanup delay passed)."""
+    server, room_id = ydoc_server(serverapp), room.split("?")[0]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while server.room_exists(room_id):
+        assert loop.time() < deadline, "the room was never cleaned up"
+        await asyncio.sleep(0.05)

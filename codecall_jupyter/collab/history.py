@@ -17,10 +17,10 @@ import contextlib
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pycrdt import merge_updates
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from ..store.db import Database
 from ..store.models import DocCheckpoint, DocUpdate
@@ -74,9 +74,7 @@ class HistoryStats:
     committed: int = 0
     batches: int = 0
     retries: int = 0
-    largest_batch: int = 0
     last_error: str = ""
-    errors: list[str] = field(default_factory=list)
 
 
 class DocHistory:
@@ -197,7 +195,6 @@ class DocHistory:
                 continue
             self.stats.committed += len(rows)
             self.stats.batches += 1
-            self.stats.largest_batch = max(self.stats.largest_batch, len(rows))
             return
 
     # -- reading ---------------------------------------------------------------------
@@ -232,7 +229,3 @@ class DocHistory:
         updates = ([checkpoint.state] if checkpoint else []) + [data for _id, data, _at in rows]
         last_at = rows[-1][2] if rows else checkpoint.at  # type: ignore[union-attr]
         return await asyncio.to_thread(merge_in_blocks, updates), last_at
-
-    async def count(self, room: str) -> int:
-        async with self.db.session() as s:
-            return int(await s.scalar(select(func.count()).where(DocUpdate.room == room)) or 0)

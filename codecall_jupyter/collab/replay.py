@@ -312,7 +312,3 @@ class DocReplay:
             ).first()
             ends.append((row.id, row.at) if row else (0, None))
         return ends[0][0], ends[0][1], ends[1][0], ends[1][1]
-
-    async def count(self, room: str) -> int:
-        async with self.db.session() as s:
-            return int(await s.scalar(select(func.count()).where(DocUpdate.room == room)) or 0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from inspect import isawaitable
-from typing import Any, Protocol
+from typing import Any
 
 from jupyter_server_ydoc.rooms import DocumentRoom
 from jupyter_ydoc import ydocs as YDOCS
@@ -33,15 +33,6 @@ from pycrdt import (
 
 from .history import wait_stored
 from .ystore import CodeCallYStore
-
-
-class DirectChannel(Protocol):
-    """A channel that can write without awaiting (our room socket)."""
-
-    author_id: int | None
-
-    def send_now(self, message: bytes) -> None: ...
-
 
 _SENDING: set[asyncio.Future[Any]] = set()
 
@@ -68,7 +59,6 @@ class DurableRoom(DocumentRoom):
         self._author: int | None = None
         self._outbox: list[tuple[bytes, int | None, Channel | None]] = []
         self._outbox_ready = asyncio.Event()
-        self.relayed = 0  # updates relayed so far (tests, benchmarks)
         self.disk_change_listeners: list[Callable[[DurableRoom], Awaitable[None]]] = []
 
     async def initialize(self) -> None:
@@ -165,7 +155,6 @@ class DurableRoom(DocumentRoom):
                     message = create_update_message(merged)
                     for client in clients:
                         _send(client, message)
-                self.relayed += len(batch)
         except asyncio.CancelledError:
             pass
 

@@ -65,9 +65,6 @@ class CodeCallYStore(BaseYStore):
         """An update the server made itself (the file loaded from disk): no author."""
         await self.history.append(self.room, data, session_id=self.session_id)
 
-    async def write_from(self, data: bytes, author_id: int | None) -> None:
-        await self.history.append(self.room, data, session_id=self.session_id, author_id=author_id)
-
     async def read(self) -> AsyncIterator[tuple[bytes, bytes, float]]:
         rows = await self.history.read(self.room)
         if not rows:

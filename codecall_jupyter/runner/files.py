@@ -3,12 +3,11 @@ checked the same way either way."""
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from ..services.access import PROBLEM_FILE
 from ..services.errors import InvalidInput, PayloadTooLarge
+from ..services.folders import read_regular, walk_files
 
 MAX_FILES = 64
 MAX_TOTAL_BYTES = 1024 * 1024
@@ -54,30 +53,19 @@ def read_folder(folder: Path) -> dict[str, str]:
     opened with O_NOFOLLOW, so a planted link never makes the server read a host file."""
     files: dict[str, str] = {}
     total = 0
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if filename.startswith(".") or filename.endswith(SKIPPED_SUFFIXES):
-                continue
-            path = Path(dirpath) / filename
-            rel = path.relative_to(folder).as_posix()
-            if rel in SKIPPED_TOP_LEVEL:
-                continue
-            try:
-                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-            except OSError:
-                continue  # a symbolic link (ELOOP), or gone
-            with os.fdopen(fd, "rb") as f:
-                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                    continue
-                data = f.read(MAX_TOTAL_BYTES + 1 - total)
-            total += len(data)
-            if total > MAX_TOTAL_BYTES or len(files) >= MAX_FILES:
-                raise PayloadTooLarge(
-                    f"The session's files exceed {MAX_FILES} files or {MAX_TOTAL_BYTES} bytes."
-                )
-            try:
-                files[rel] = data.decode("utf-8")
-            except UnicodeDecodeError:
-                continue  # binary files are not source
+    for rel, path in walk_files(folder, SKIPPED_SUFFIXES):
+        if rel in SKIPPED_TOP_LEVEL:
+            continue
+        data = read_regular(path, MAX_TOTAL_BYTES + 1 - total)
+        if data is None:
+            continue  # a symbolic link, not a regular file, or gone
+        total += len(data)
+        if total > MAX_TOTAL_BYTES or len(files) >= MAX_FILES:
+            raise PayloadTooLarge(
+                f"The session's files exceed {MAX_FILES} files or {MAX_TOTAL_BYTES} bytes."
+            )
+        try:
+            files[rel] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # binary files are not source
     return files

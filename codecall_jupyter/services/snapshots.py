@@ -18,7 +18,6 @@ import json
 import os
 import stat
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from ..store.models import PracticeSession, Snapshot, User
 from .access import PROBLEM_FILE, WRITER_ROLES
 from .activity import RESTORED, SNAPSHOT, ActivityLog
 from .errors import Conflict, Forbidden, NotFound, PayloadTooLarge
+from .folders import read_regular, walk_files
 from .sessions import SessionView
 
 MAX_NAME = 120
@@ -88,30 +88,11 @@ def may_change(view: SessionView) -> None:
         raise Forbidden("Observers watch; they do not save or restore snapshots.")
 
 
-def _document_files(folder: Path) -> Iterator[tuple[str, Path]]:
-    """(relative path, path) of every regular, non-hidden file below ``folder``, without
-    following links, in a stable order."""
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if filename.startswith(".") or filename.endswith(SKIPPED_SUFFIXES):
-                continue
-            path = Path(dirpath) / filename
-            yield path.relative_to(folder).as_posix(), path
-
-
 def _read_text(path: Path) -> str | None:
     """A regular file's text (UTF-8, no NUL), opened without following a link; None for
     links, binary and oversize files."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            return None
-        data = f.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES or b"\x00" in data:
+    data = read_regular(path, MAX_FILE_BYTES + 1)
+    if data is None or len(data) > MAX_FILE_BYTES or b"\x00" in data:
         return None
     try:
         return data.decode("utf-8")
@@ -189,7 +170,7 @@ class SnapshotService:
     async def current_files(self, session: PracticeSession) -> list[SnapshotFile]:
         """Every document of the session as it is now: open rooms first, else files."""
         folder = self.folder(session)
-        listed = await asyncio.to_thread(lambda: list(_document_files(folder)))
+        listed = await asyncio.to_thread(lambda: list(walk_files(folder, SKIPPED_SUFFIXES)))
         files: list[SnapshotFile] = []
         total = 0
         for rel, path in listed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -83,3 +84,73 @@ class Steps:
     def require(self, step: str) -> None:
         if not getattr(self, step):
             pytest.skip(f"an earlier step ({step}) failed: see the first failing test")
+
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def register(person: Person, lab_server: Any) -> None:
+    """``person`` registers with an invite link the owner made, and lands in JupyterLab."""
+    status, invite = lab_server.owner_request("POST", "codecall/api/invites", {})
+    assert status == 201, invite
+    page = person.page
+    page.goto(person.url(invite["url"]))
+    form = page.locator("form#register")
+    form.wait_for(state="visible")
+    page.fill("#display_name", person.display_name)
+    page.fill("#username", person.username)
+    page.fill("#email", person.email)
+    page.fill("#password", PASSWORD)
+    page.fill("#password_confirm", PASSWORD)
+    form.locator("button[type=submit]").click()
+    wait_for_lab(page)
+
+
+def create_session(page: Any, title: str, language: str | None = None) -> dict[str, Any]:
+    """Create a session with the sidebar's dialog; the server's answer (the session)."""
+    open_sidebar(page).get_by_role("button", name="New practice session").click()
+    dialog = page.locator(".jp-Dialog").filter(has_text="New practice session")
+    dialog.wait_for(state="visible")
+    dialog.get_by_label("Title").fill(title)
+    if language is not None:
+        dialog.get_by_label("Language").select_option(language)
+    with page.expect_response(
+        lambda r: (
+            urlsplit(r.url).path.endswith("/codecall/api/sessions") and r.request.method == "POST"
+        )
+    ) as created:
+        dialog.get_by_role("button", name="Create session").click()
+    assert created.value.status == 201, created.value.text()
+    return dict(created.value.json())
+
+
+def join_and_admit(host: Person, guest: Person, session: dict[str, Any], wait_ms: int) -> None:
+    """The guest follows the invite link and waits; the host admits them."""
+    host_panel = session_panel(host.page, session["id"])
+    guest.page.goto(guest.url(session["invite_url"]))
+    wait_for_lab(guest.page)
+    guest_panel = session_panel(guest.page, session["id"])
+    guest_panel.locator('.cc-PlaceNotice[data-place="waiting"]').wait_for()
+    waiting_room = host_panel.locator(".cc-WaitingRoom")
+    waiting_room.locator(f'.cc-Person[data-username="{guest.username}"]').wait_for(timeout=wait_ms)
+    waiting_room.get_by_role("button", name=f"Admit {guest.display_name}").click()
+    guest_panel.locator('.cc-PlaceNotice[data-place="admitted"]').wait_for(timeout=wait_ms)
+
+
+def dismiss_toasts(page: Any) -> None:
+    """Close JupyterLab's notification toasts (for clean screenshots). Clicked through the
+    DOM in one go: a toast still sliding in is never "stable" to Playwright, and one may
+    close itself between finding it and clicking it."""
+    for _ in range(5):
+        clicked = page.evaluate(
+            """() => {
+                const buttons = document.querySelectorAll(
+                    '.Toastify__toast .jp-toast-dismiss, .Toastify__close-button,'
+                    + ' .Toastify__toast [title="Hide notification"]');
+                buttons.forEach(button => button.click());
+                return buttons.length;
+            }"""
+        )
+        if not clicked:
+            return
+        page.wait_for_timeout(500)

@@ -22,11 +22,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from lab_people import Person, Steps, open_browser, open_sidebar, session_panel, wait_for_lab
+from lab_people import (
+    Person,
+    Steps,
+    dismiss_toasts,
+    open_browser,
+    open_sidebar,
+    register,
+    session_panel,
+    wait_for_lab,
+)
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct-horse-battery-staple"
+
 SESSION_TITLE = "Mock interview: graphs"
 SESSION_DESCRIPTION = "Breadth-first search, then shortest paths. 45 minutes."
 # The sidebar reloads every 10 s and a session panel every 3 s: allow a few beats.
@@ -66,14 +75,6 @@ def wait_for_status(panel: Any, status: str, timeout: int = PANEL_WAIT_MS) -> No
     )
 
 
-def dismiss_toasts(page: Any) -> None:
-    """Close JupyterLab's notification toasts so they stay out of screenshots."""
-    buttons = page.locator(".Toastify__toast .jp-toast-dismiss, .Toastify__close-button")
-    for i in reversed(range(buttons.count())):
-        if buttons.nth(i).is_visible():
-            buttons.nth(i).click()
-
-
 def visible_dialogs(page: Any) -> list[str]:
     dialogs = page.locator(".jp-Dialog")
     return [
@@ -104,19 +105,8 @@ def api(person: Person, method: str, path: str, body: Any = None) -> tuple[int, 
 
 def test_host_and_guest_register(story: Story, lab_server: Any) -> None:
     for person in (story.hana, story.gabe):
-        status, invite = lab_server.owner_request("POST", "codecall/api/invites", {})
-        assert status == 201, invite
+        register(person, lab_server)
         page = person.page
-        page.goto(person.url(invite["url"]))
-        form = page.locator("form#register")
-        form.wait_for(state="visible")
-        page.fill("#display_name", person.display_name)
-        page.fill("#username", person.username)
-        page.fill("#email", person.email)
-        page.fill("#password", PASSWORD)
-        page.fill("#password_confirm", PASSWORD)
-        form.locator("button[type=submit]").click()
-        wait_for_lab(page)
         me = page.request.get(person.url("codecall/api/me")).json()
         assert me["username"] == person.username, me
     story.registered = True

@@ -21,14 +21,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from lab_people import Person, Steps, open_browser, open_sidebar, session_panel, wait_for_lab
+from lab_people import (
+    Person,
+    Steps,
+    create_session,
+    join_and_admit,
+    open_browser,
+    register,
+    session_panel,
+)
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct-horse-battery-staple"
 SESSION_TITLE = "Design: a URL shortener"
 WAIT_MS = 15_000
 MARKUP = "Cache <b>here</b>"
@@ -105,47 +111,14 @@ def click_stage(page: Any, x: float, y: float) -> None:
 
 def test_host_and_guest_register(story: Story, lab_server: Any) -> None:
     for person in (story.host, story.guest):
-        status, invite = lab_server.owner_request("POST", "codecall/api/invites", {})
-        assert status == 201, invite
-        page = person.page
-        page.goto(person.url(invite["url"]))
-        form = page.locator("form#register")
-        form.wait_for(state="visible")
-        page.fill("#display_name", person.display_name)
-        page.fill("#username", person.username)
-        page.fill("#email", person.email)
-        page.fill("#password", PASSWORD)
-        page.fill("#password_confirm", PASSWORD)
-        form.locator("button[type=submit]").click()
-        wait_for_lab(page)
+        register(person, lab_server)
 
 
 def test_host_creates_a_session_and_admits_the_guest(story: Story) -> None:
     host, guest = story.host, story.guest
-    page = host.page
-    open_sidebar(page).get_by_role("button", name="New practice session").click()
-    dialog = page.locator(".jp-Dialog").filter(has_text="New practice session")
-    dialog.wait_for(state="visible")
-    dialog.get_by_label("Title").fill(SESSION_TITLE)
-    with page.expect_response(
-        lambda r: (
-            urlsplit(r.url).path.endswith("/codecall/api/sessions") and r.request.method == "POST"
-        )
-    ) as created:
-        dialog.get_by_role("button", name="Create session").click()
-    assert created.value.status == 201, created.value.text()
-    session = created.value.json()
+    session = create_session(host.page, SESSION_TITLE)
     story.session_id = session["id"]
-    host_panel = session_panel(page, story.session_id)
-
-    guest.page.goto(guest.url(session["invite_url"]))
-    wait_for_lab(guest.page)
-    guest_panel = session_panel(guest.page, story.session_id)
-    guest_panel.locator('.cc-PlaceNotice[data-place="waiting"]').wait_for()
-    waiting_room = host_panel.locator(".cc-WaitingRoom")
-    waiting_room.locator('.cc-Person[data-username="cole"]').wait_for(timeout=WAIT_MS)
-    waiting_room.get_by_role("button", name="Admit Cole Candidate").click()
-    guest_panel.locator('.cc-PlaceNotice[data-place="admitted"]').wait_for(timeout=WAIT_MS)
+    join_and_admit(host, guest, session, WAIT_MS)
     story.in_session = True
 
 
