@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -19,6 +19,12 @@ class RunLimits:
 
     def spec(self) -> dict[str, Any]:
         return asdict(self)
+
+    def within(self, time_limit: float | None) -> RunLimits:
+        """These limits with wall and CPU time cut to ``time_limit`` when it is lower."""
+        if time_limit is None:
+            return self
+        return replace(self, wall=min(self.wall, time_limit), cpu=min(self.cpu, time_limit))
 
 
 @dataclass(frozen=True)
@@ -47,3 +53,5 @@ class RunRequest:
     mode: str = "run"  # run | judge
     cases: tuple[TestCase, ...] = ()
     comparison: Comparison = field(default_factory=Comparison)
+    # A problem's own time limit per case (seconds); never more than the server's.
+    time_limit: float | None = None

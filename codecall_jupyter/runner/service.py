@@ -290,7 +290,7 @@ class RunnerService:
                 "files": request.files,
                 "entry": request.entry,
                 "stdin": request.stdin,
-                "limits": self.limits.spec(),
+                "limits": self.limits.within(request.time_limit).spec(),
                 "cases": [{"id": c.id, "stdin": c.stdin} for c in request.cases],
             }
         )
@@ -299,7 +299,7 @@ class RunnerService:
         return json.dumps(spec)
 
     def _deadline(self, request: RunRequest) -> float:
-        lim = self.limits
+        lim = self.limits.within(request.time_limit)
         if request.mode == "judge":
             return lim.compile_wall + len(request.cases) * (lim.wall + 1.0) + 5.0
         if request.language == "python":
