@@ -28,6 +28,7 @@ from .collab.history import DocHistory
 from .collab.ystore import CodeCallYStore, use_history
 from .handlers.routes import api_handlers
 from .handlers.runs import RUNNER_KEY
+from .problems.service import ProblemService
 from .runner.service import RunnerService
 from .runner.traits import RunnerTraits
 from .services.access import AccessService
@@ -153,6 +154,16 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         config=True,
         help="Folder, relative to the server's root dir, that holds one sub-folder per "
         "practice session (default 'codecall-sessions').",
+    )
+
+    problem_dirs = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help="Extra folders of problems (one sub-folder per problem, as in the bank; see "
+        "docs/PROBLEMS.md), offered to every user beside CodeCall's own bank. Relative "
+        "paths are taken from the server's root dir. Their generators run as this server's "
+        "user, so list only folders you trust.",
     )
 
     # --- sessions ----------------------------------------------------------------------
@@ -362,6 +373,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         friends = FriendService(db)
         activity = ActivityLog(db)
         root = Path(self.serverapp.root_dir if self.serverapp else os.getcwd())
+        problems = ProblemService(db, friends, [root / d for d in self.problem_dirs])
         sessions = SessionService(
             db,
             friends,
@@ -371,6 +383,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
                 waiting_ttl=timedelta(hours=self.waiting_session_ttl_hours),
                 idle_ttl=timedelta(minutes=self.idle_session_minutes),
             ),
+            problems,
         )
         room = WaitingRoom(
             db, friends, activity, sessions, Rate.parse(self.session_password_rate_limit)
@@ -392,6 +405,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
             proctoring=proctoring,
             ice=ice,
             history=DocHistory(db),
+            problems=problems,
             throttles=Throttles(
                 api_per_user=bucket(self.api_rate_limit_user),
                 api_per_address=bucket(self.api_rate_limit_address),

@@ -153,8 +153,8 @@ def codecall_member(
 def codecall_people(
     codecall_member: Callable[..., Awaitable[Browser]], codecall_services: CodeCallServices
 ) -> Callable[..., Awaitable[list[Browser]]]:
-    """``ann, bob = await codecall_people("ann", "bob")``: logged-in members; ``.id`` is
-    each one's account id."""
+    """``ann, bob = await codecall_people("ann", "bob")``: logged-in members; ``.id`` and
+    ``.username`` are each one's account id and name."""
 
     async def make(*names: str) -> list[Browser]:
         browsers = []
@@ -163,6 +163,7 @@ def codecall_people(
             account = await codecall_services.accounts.by_username(name)
             assert account is not None
             browser.id = account.id  # type: ignore[attr-defined]
+            browser.username = name  # type: ignore[attr-defined]
             browsers.append(browser)
         return browsers
 

@@ -22,6 +22,7 @@ from .participants import (
     RoleHandler,
     SwapRolesHandler,
 )
+from .problems import PROBLEM_ROUTES
 from .replay import REPLAY_ROUTES
 from .runs import RUNNER_ROUTES
 from .server import ConfigHandler, OpenAPIHandler
@@ -74,6 +75,7 @@ ROUTES: list[tuple[str, type[web.RequestHandler]]] = [
     *RUNNER_ROUTES,
     *FEEDBACK_ROUTES,
     *REPLAY_ROUTES,
+    *PROBLEM_ROUTES,
 ]
 
 

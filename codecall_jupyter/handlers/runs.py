@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
+from ..problems.judging import judge_request
 from ..runner.files import check_files, check_name, read_folder
 from ..runner.limits import Comparison, RunRequest, TestCase
 from ..runner.service import RunnerService
@@ -49,12 +51,14 @@ class RunnerHandler(MemberHandler):
         if run.session_id is None:
             if run.user_id != self.user.account_id:
                 raise NotFound("No such run.")
-            return run, True
+            # A problem's hidden cases stay hidden, even from the one practising alone.
+            return run, run.problem_id is None
         try:
             view = await self.session_view(run.session_id)
         except NotFound:
             raise NotFound("No such run.") from None
-        return run, view.is_host
+        interviewer = view.me is not None and view.me.role == "interviewer"
+        return run, view.is_host or (run.problem_id is not None and interviewer)
 
     def run_out(self, run: Run, see_hidden: bool) -> RunOut:
         cases = None
@@ -194,6 +198,8 @@ class RunsHandler(RunnerHandler):
         if entry is None:
             raise InvalidInput("Say which file to run: `entry`.", code="no_entry")
         check_files(files, entry)
+        if body.problem_id is not None:
+            return await self._problem_request(body, view, files, entry)
         cases = tuple(
             TestCase(id=f"t{i + 1}", stdin=t.input, expected=t.expected, hidden=t.hidden)
             for i, t in enumerate(body.tests)
@@ -202,6 +208,29 @@ class RunsHandler(RunnerHandler):
             raise InvalidInput("A custom comparison needs a `checker`.", code="no_checker")
         compare = Comparison(body.compare.kind, body.compare.tolerance, body.compare.checker)
         return RunRequest(body.language, files, entry, body.stdin, body.mode, cases, compare)
+
+    async def _problem_request(
+        self, body: RunIn, view: SessionView | None, files: dict[str, str], entry: str
+    ) -> RunRequest:
+        """Judging against a problem's own cases, hidden ones included."""
+        assert body.problem_id is not None
+        if body.mode != "judge":
+            raise InvalidInput("problem_id: only for `mode: judge`.", code="problem_needs_judge")
+        if body.tests:
+            raise InvalidInput("Give `tests` or `problem_id`, not both.", code="tests_and_problem")
+        problems = self.services.problems
+        if view is not None:
+            if view.session.problem_id != body.problem_id:
+                raise InvalidInput(
+                    "problem_id: not this session's problem.", code="not_session_problem"
+                )
+            # As the host sees it: a guest need not be friends with the problem's author.
+            problem = await problems.get(view.session.host_id, body.problem_id)
+        else:
+            problem = await problems.get(self.user.account_id, body.problem_id)
+        return await asyncio.to_thread(
+            judge_request, problem, body.language, files, entry, None, True
+        )
 
     async def _default_entry(self, language: str) -> str:
         for lang in await self.runner.languages_async():

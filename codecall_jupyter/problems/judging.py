@@ -23,8 +23,10 @@ def judge_request(
     files: dict[str, str],
     entry: str,
     cases: tuple[Case, ...] | None = None,
+    record: bool = False,
 ) -> RunRequest:
-    """Judge ``files`` against the problem's cases (all of them unless given)."""
+    """Judge ``files`` against the problem's cases (all of them unless given); a
+    ``record``ed run counts towards its user's solved problems."""
     return RunRequest(
         language=language,
         files=files,
@@ -33,6 +35,7 @@ def judge_request(
         cases=test_cases(problem.cases if cases is None else cases),
         comparison=comparison(problem),
         time_limit=problem.time_limit,
+        problem_id=problem.id if record else None,
     )
 
 

@@ -55,3 +55,4 @@ class RunRequest:
     comparison: Comparison = field(default_factory=Comparison)
     # A problem's own time limit per case (seconds); never more than the server's.
     time_limit: float | None = None
+    problem_id: str | None = None  # judged against a problem of the bank

@@ -194,7 +194,12 @@ class RunnerService:
         ticket = self.admission.reserve(user_id, session_id)
         try:
             run = await self.history.create(
-                user_id, session_id, request.language, request.mode, request.entry
+                user_id,
+                session_id,
+                request.language,
+                request.mode,
+                request.entry,
+                request.problem_id,
             )
         except BaseException:
             self.admission.leave(ticket)

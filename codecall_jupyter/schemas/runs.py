@@ -77,6 +77,14 @@ class RunIn(Request):
     stdin: Text = Field(default="", max_length=MAX_SOURCE)
     mode: Literal["run", "judge"] = "run"
     tests: list[TestCaseIn] = Field(default_factory=list, max_length=200)
+    problem_id: Text | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="judge: against this problem's cases (visible and hidden) instead of "
+        "`tests`; in a session it must be the session's problem. Hidden cases show only "
+        "pass or fail, except to the session's host and interviewers.",
+    )
     compare: ComparisonIn = Field(default_factory=ComparisonIn)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..collab.history import DocHistory
+from ..problems.service import ProblemService
 from .access import AccessService
 from .accounts import Account, AccountService
 from .activity import ActivityLog
@@ -51,6 +52,7 @@ class CodeCallServices:
     proctoring: ProctoringService
     ice: IceService
     history: DocHistory
+    problems: ProblemService
     throttles: Throttles
     registration: str
     max_body_bytes: int

@@ -39,9 +39,16 @@ class RunHistory:
         self.db = db
 
     async def create(
-        self, user_id: int, session_id: str | None, language: str, mode: str, entry: str
+        self,
+        user_id: int,
+        session_id: str | None,
+        language: str,
+        mode: str,
+        entry: str,
+        problem_id: str | None = None,
     ) -> Run:
         run = Run(
+            problem_id=problem_id,
             id=uuid.uuid4().hex,
             session_id=session_id,
             user_id=user_id,

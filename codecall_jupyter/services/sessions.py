@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,8 +24,12 @@ from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .friends import FriendService
 from .notify import SessionNotifier
 from .passwords import hash_password
-from .problem import write_problem
-from .solutions import write_starter, write_whiteboard
+from .problem import write_session_problem
+from .solutions import write_whiteboard
+
+if TYPE_CHECKING:
+    from ..problems.model import Problem
+    from ..problems.service import ProblemService
 
 PRESENCE_EVERY = 60.0  # seconds between two stored presence marks of one session
 # Participant states that still belong to a session (the others were turned away or left).
@@ -55,9 +59,15 @@ class SessionRules:
 
 class SessionService:
     def __init__(
-        self, db: Database, friends: FriendService, activity: ActivityLog, rules: SessionRules
+        self,
+        db: Database,
+        friends: FriendService,
+        activity: ActivityLog,
+        rules: SessionRules,
+        problems: ProblemService | None = None,
     ) -> None:
         self.db = db
+        self.problems = problems
         self.friends = friends
         self.activity = activity
         self.rules = rules
@@ -68,6 +78,7 @@ class SessionService:
 
     async def create(self, host: Account, spec: dict[str, Any]) -> PracticeSession:
         invitees = await self._invitees(host.id, spec.pop("invite", []))
+        problem = await self._problem(host.id, spec.get("problem_id"))
         password = spec.pop("password", None)
         session_id = uuid.uuid4().hex
         session = PracticeSession(
@@ -80,9 +91,8 @@ class SessionService:
         )
         folder = self._folder(session)
         await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
-        await asyncio.to_thread(write_starter, folder, session.language)
+        await asyncio.to_thread(write_session_problem, folder, session, problem)
         await asyncio.to_thread(write_whiteboard, folder)
-        await asyncio.to_thread(write_problem, folder, session.title)
         async with self.db.session() as s, s.begin():
             s.add(session)
             await s.flush()
@@ -133,6 +143,8 @@ class SessionService:
             changes["password_hash"] = await hash_password(password) if password else None
         async with self.db.session() as s, s.begin():
             session = await self.hosted(s, host_id, session_id)
+            before = await self._problem(host_id, session.problem_id, missing_ok=True)
+            problem = await self._problem(host_id, changes.get("problem_id", session.problem_id))
             if changes.get("max_participants", session.max_participants) < session.admitted_count:
                 raise Conflict(
                     f"{session.admitted_count} people are admitted: the session cannot be smaller.",
@@ -143,9 +155,27 @@ class SessionService:
             logged = sorted(k if k != "password_hash" else "password" for k in changes)
             self.activity.add(s, session.id, host_id, "updated", fields=logged)
             folder = self._folder(session)
-        if "language" in changes:
-            await asyncio.to_thread(write_starter, folder, changes["language"])
+        if "language" in changes or "problem_id" in changes:
+            await asyncio.to_thread(
+                write_session_problem, folder, session, problem, before, "problem_id" in changes
+            )
         await self.notifier.changed(session_id)
+
+    async def _problem(
+        self, host_id: int, problem_id: str | None, missing_ok: bool = False
+    ) -> Problem | None:
+        """The bank problem a session names, as its host may see it; None for a session
+        without one (or, with ``missing_ok``, one whose problem is gone)."""
+        if not problem_id or self.problems is None:
+            return None
+        try:
+            return await self.problems.get(host_id, problem_id)
+        except NotFound:
+            if missing_ok:
+                return None
+            raise InvalidInput(
+                f"problem_id: no problem {problem_id!r} that you can use.", code="no_such_problem"
+            ) from None
 
     async def end(self, host_id: int, session_id: str) -> None:
         async with self.db.session() as s, s.begin():

@@ -1,5 +1,5 @@
-"""A session's solution file: made from the language's starter program when the session
-is created, and again for a new language (the old file stays)."""
+"""A session's solution file name and its whiteboard (the solution's starter is written
+with the problem: services/problem.py)."""
 
 from __future__ import annotations
 
@@ -13,20 +13,6 @@ def solution_name(language: str) -> str:
     """The entry file of a session in ``language`` (Java's must be Main.java, so the
     runner's table names it rather than a fixed `solution.<ext>`)."""
     return LANGUAGES[language].file
-
-
-def write_starter(folder: Path, language: str) -> str:
-    """Create the solution file from the starter unless one exists; its name."""
-    row = LANGUAGES[language]
-    path = folder / row.file
-    try:
-        # O_EXCL and O_NOFOLLOW: never overwrite a participant's work, never follow a link.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-    except FileExistsError:
-        return row.file
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(row.template)
-    return row.file
 
 
 WHITEBOARD = "whiteboard.whiteboard"

@@ -231,6 +231,7 @@ class Run(Base):
     it ended, and its (capped) output, kept as the session's history."""
 
     __tablename__ = "runs"
+    __table_args__ = (Index("ix_runs_user_problem", "user_id", "problem_id"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     session_id: Mapped[str | None] = mapped_column(
@@ -257,6 +258,8 @@ class Run(Base):
     memory_bytes: Mapped[int | None] = mapped_column(BigInteger)
     # Judging: the cases as JSON (hidden ones are redacted when shown to a candidate).
     cases: Mapped[str | None] = mapped_column(Text)
+    # The problem judged against, when its cases came from the problem bank.
+    problem_id: Mapped[str | None] = mapped_column(String(64))
     passed: Mapped[int | None] = mapped_column(Integer)
     total: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -340,3 +343,20 @@ class Feedback(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[datetime | None]
+
+
+class UserProblem(Base):
+    """A problem a user wrote (in JupyterLab, over REST or as a zip): the same files as a
+    bank folder, kept here so every server of a deployment sees it."""
+
+    __tablename__ = "problems"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    visibility: Mapped[str] = mapped_column(String(16), default="private")  # private | friends
+    title: Mapped[str] = mapped_column(String(120))
+    difficulty: Mapped[str] = mapped_column(String(8))
+    # JSON: {relative path: text}
+    files: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
