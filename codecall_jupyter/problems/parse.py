@@ -201,10 +201,10 @@ class _Reader:
             for tag in tags:
                 if tag not in TAGS:
                     bad(f"unknown tag {tag!r} (see docs/PROBLEMS.md for the list)")
-        limit = meta.get("time_limit", DEFAULT_TIME_LIMIT)
-        if isinstance(limit, bool) or not isinstance(limit, (int, float)):
+        limit = meta["time_limit"] = _number(meta.get("time_limit", DEFAULT_TIME_LIMIT))
+        if limit is None:
             bad("'time_limit' must be a number of seconds")
-        elif not (math.isfinite(limit) and 0.1 <= limit <= 20):
+        elif not 0.1 <= limit <= 20:
             bad("'time_limit' must be between 0.1 and 20 seconds")
         kind = meta.get("kind", "code")
         if kind not in ("code", "data"):
@@ -212,8 +212,8 @@ class _Reader:
         compare = meta.get("compare", "dataframe" if kind == "data" else "whitespace")
         if compare not in COMPARES:
             bad(f"'compare' must be one of {', '.join(COMPARES)}")
-        tolerance = meta.get("tolerance", 1e-6)
-        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)):
+        tolerance = meta["tolerance"] = _number(meta.get("tolerance", 1e-6))
+        if tolerance is None:
             bad("'tolerance' must be a number")
         elif not 0 <= tolerance <= 1:
             bad("'tolerance' must be between 0 and 1")
@@ -376,6 +376,17 @@ def check_generators(problem: Problem) -> list[Fault]:
             except GeneratorFailed as e:
                 faults.append(Fault(f"tests/hidden/{case.id}.gen.py", f"failed: {e}"))
     return faults
+
+
+def _number(value: object) -> float | None:
+    """A finite number, also from text: YAML reads ``1e-6`` (no dot) as a string."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _one_line(error: Exception) -> str:
