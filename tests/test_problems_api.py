@@ -17,7 +17,13 @@ PROBLEM = "pair-sum-count"
 
 @pytest.fixture
 def codecall_config():
-    return {**RUNNER_CONFIG, "run_wall_seconds": 10.0, "run_cpu_seconds": 10.0}
+    # pandas needs more than the other runner tests' 128 MB.
+    return {
+        **RUNNER_CONFIG,
+        "run_wall_seconds": 10.0,
+        "run_cpu_seconds": 10.0,
+        "run_memory_mb": 256,
+    }
 
 
 def bank_problem():
@@ -255,3 +261,31 @@ async def test_a_friends_shared_problem_is_usable_and_a_private_one_is_not(peopl
     assert seen.code == 200, seen.body
     refused = await ann.api("POST", "sessions", {"title": "x", "problem_id": "eves-private"})
     assert refused.code == 422
+
+
+def variant(source, old, new):
+    assert old in source
+    return source.replace(old, new)
+
+
+@pytest.mark.sqlite_only
+async def test_a_data_problem_compares_tables_not_text(people):
+    [ann] = await people("ann")
+    reference = load_folder(BANK_DIR / "sales-by-region").solutions[0].source
+    returned = "    return report\n"
+    shuffled = variant(
+        reference, returned, "    return report[['average', 'region', 'total']].iloc[::-1]\n"
+    )
+    wrong = variant(reference, returned, "    report.loc[0, 'total'] += 0.01\n    return report\n")
+    verdicts = []
+    for source in (reference, shuffled, wrong):
+        started = await ann.api(
+            "POST",
+            "runs",
+            {"language": "python", "mode": "judge", "problem_id": "sales-by-region",
+             "files": {"solution.py": source}, "entry": "solution.py"},
+        )  # fmt: skip
+        assert started.code == 202, started.body
+        verdicts.append((await finish(ann, body_json(started)["id"]))["verdict"])
+    # Columns and rows in another order are the same table; a cent off is not.
+    assert verdicts == ["OK", "OK", "WA"]

@@ -86,6 +86,10 @@ class SandboxPolicy:
             "PYTHONUNBUFFERED": "1",
             "IPYTHONDIR": f"{SANDBOX_HOME}/.ipython",
             "MPLBACKEND": "Agg",
+            # One math thread: the process limit is per user (see polyglot/jobs.py).
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
             "MPLCONFIGDIR": f"{SANDBOX_HOME}/.matplotlib",
         }
 

@@ -47,8 +47,14 @@ def rlimits(
     return limits
 
 
+# Math libraries start a thread per core by default; under the run's process limit (an
+# rlimit counted per user) that fails, so numpy and pandas get one thread.
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def environment(row: LanguageRow, values: dict[str, str], *, streaming: bool) -> dict[str, str]:
     env = {"PATH": PATH, "HOME": values["home"], "LANG": "C.UTF-8", "TMPDIR": values["tmp"]}
+    env.update(ONE_THREAD)
     env.update({name: fill(value, values) for name, value in row.env.items()})
     if streaming:
         extra = dict(row.stream_env)
@@ -111,6 +117,7 @@ def checker_job(request: Request, places: Places, checker: str, stdin: str) -> J
             "LANG": "C.UTF-8",
             "TMPDIR": places.tmp,
             "PYTHONDONTWRITEBYTECODE": "1",
+            **ONE_THREAD,
         },
         cwd=request.workdir,
         stdin=stdin.encode("utf-8", "replace"),
