@@ -30,6 +30,8 @@ def codecall_config():
         "run_cpu_seconds": 10.0,
         "run_memory_mb": 256,
         "compile_wall_seconds": 60.0,
+        # Warm kernels: a problem's dozen runs need not each wait for a kernel to start.
+        "kernel_pool_sizes": {"python": 0, "polyglot": 2},
     }
 
 

@@ -43,8 +43,9 @@ if len(want) != len(got):
 columns = list(want.columns)
 for column in columns:
     if pd.api.types.is_numeric_dtype(want[column]):
-        want[column] = want[column].round(6)
-        got[column] = pd.to_numeric(got[column], errors="coerce").round(6)
+        # As floats on both sides, so 3 and 3.0 sort (and compare) as the same value.
+        want[column] = want[column].astype(float).round(6)
+        got[column] = pd.to_numeric(got[column], errors="coerce").astype(float).round(6)
 try:
     pd.testing.assert_frame_equal(
         rows_sorted(want, columns), rows_sorted(got, columns),
