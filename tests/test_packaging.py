@@ -62,6 +62,12 @@ def test_wheel_carries_everything_a_server_needs(wheel):
         "codecall_jupyter/store/migrations/env.py",
         "codecall_jupyter/store/migrations/versions/0001_initial.py",
         "codecall_jupyter/_version.py",
+        # The problem bank: statements, cases, generators, starters and solutions.
+        "codecall_jupyter/problems/bank/pair-sum-count/problem.md",
+        "codecall_jupyter/problems/bank/pair-sum-count/tests/hidden/10-large-distinct.gen.py",
+        "codecall_jupyter/problems/bank/pair-sum-count/tests/hidden/10-large-distinct.out",
+        "codecall_jupyter/problems/bank/pair-sum-count/starter/Main.java",
+        "codecall_jupyter/problems/bank/pair-sum-count/solutions/naive.cpp",
     ):
         assert needed in names, needed
     assert any(

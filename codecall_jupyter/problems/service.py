@@ -46,7 +46,7 @@ class ProblemService:
         self._folders: dict[str, Problem] | None = None
         self.invalid: list[ProblemInvalid] = []
         self._load_lock = asyncio.Lock()
-        self._parsed: dict[tuple[str, object], Problem] = {}
+        self._parsed: dict[str, tuple[object, Problem]] = {}
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -114,8 +114,8 @@ class ProblemService:
         return row.visibility == "friends" and await self.friends.are_friends(user_id, row.owner_id)
 
     def _parse_row(self, row: UserProblem) -> Problem:
-        key = (row.id, row.updated_at)
-        cached = self._parsed.get(key)
+        held = self._parsed.get(row.id)  # one entry per problem: its latest version
+        cached = held[1] if held is not None and held[0] == row.updated_at else None
         if cached is None or cached.shared != (row.visibility == "friends"):
             files = {k: v.encode("utf-8") for k, v in json.loads(row.files).items()}
             cached = parse(
@@ -127,7 +127,7 @@ class ProblemService:
                 owner_id=row.owner_id,
                 shared=row.visibility == "friends",
             )
-            self._parsed[key] = cached
+            self._parsed[row.id] = (row.updated_at, cached)
         return cached
 
     def _parse_or_none(self, row: UserProblem) -> Problem | None:
@@ -197,6 +197,7 @@ class ProblemService:
             )
             if not found.rowcount:  # type: ignore[attr-defined]
                 raise NotFound("No such problem.", code="no_such_problem")
+        self._parsed.pop(problem_id, None)
 
 
 def tags_of(problems: Iterable[Problem]) -> list[str]:
