@@ -13,6 +13,7 @@ import pytest
 
 from codecall_jupyter.problems.faults import ProblemInvalid
 from codecall_jupyter.problems.folders import BANK_DIR, load_all, load_folder
+from codecall_jupyter.problems.model import is_large
 from codecall_jupyter.problems.parse import parse, read_folder
 from codecall_jupyter.problems.progress import streaks
 
@@ -93,7 +94,10 @@ def test_the_banks_standard_for_cases_and_statement(problem):
     (problem / "problem.md").write_text(text + "\n## Examples\nmine\n")
     faults = faults_of(problem)
     assert ("tests", "has 6 case(s); at least 10 are needed") in faults
-    assert ("tests/hidden", "needs a large case (a name containing '-large')") in faults
+    assert (
+        "tests/hidden",
+        "needs a large case (named like '10-large' or '10-large-random')",
+    ) in faults
     assert ("solutions/naive.cpp", "needs a large case to time out on") in faults
     assert ("problem.md", "the statement has no '## Constraints' section") in faults
     assert ("problem.md", "leave out '## Examples': it is made from tests/examples") in faults
@@ -168,6 +172,15 @@ def test_an_operator_folder_cannot_shadow_the_bank(tmp_path):
     assert next(p for p in problems if p.id == "pair-sum-count").source == "bank"
     assert next(p for p in problems if p.id == "my-own-copy").source == "folder"
     assert [e for e in invalid if e.problem_id in ("pair-sum-count", "my-own-copy")] == []
+
+
+def test_large_cases_are_known_by_name():
+    assert [is_large(n) for n in ("10-large", "10-large-random", "02-largest", "large")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_streaks_count_days_in_a_row():

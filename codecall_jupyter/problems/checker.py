@@ -17,7 +17,7 @@ from typing import Any
 from ..runner.limits import RunRequest
 from .faults import Fault
 from .judging import program_request
-from .model import Problem, Program
+from .model import Problem, Program, is_large
 from .parse import check_generators
 
 Submit = Callable[[RunRequest], Awaitable[dict[str, Any]]]
@@ -121,7 +121,7 @@ async def _naive(
         return [Fault(where, "does not compile: " + _tail(result["compile_output"]))]
     faults = []
     for case in result["cases"]:
-        large = "-large" in case["id"]
+        large = is_large(case["id"])
         if large and case["verdict"] != "TLE":
             faults.append(
                 Fault(

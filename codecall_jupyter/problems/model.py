@@ -3,6 +3,7 @@ the REST views."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -36,6 +37,12 @@ NAIVE_FILE = "naive.cpp"
 MIN_CASES = 10
 MIN_EXAMPLES = 2
 DEFAULT_TIME_LIMIT = 2.0
+# "10-large" and "10-large-random" are large cases; "02-largest" is not.
+LARGE = re.compile(r"-large(-|$)")
+
+
+def is_large(case_id: str) -> bool:
+    return LARGE.search(case_id) is not None
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ class Case:
 
     @property
     def large(self) -> bool:
-        return "-large" in self.id
+        return is_large(self.id)
 
     def input(self) -> str:
         if self.stored_input is not None:

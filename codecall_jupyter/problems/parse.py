@@ -240,7 +240,9 @@ class _Reader:
         if len(cases) < least_cases:
             self.fault("tests", f"has {len(cases)} case(s); at least {least_cases} are needed")
         if self.strict and not data and not any(c.large for c in cases):
-            self.fault("tests/hidden", "needs a large case (a name containing '-large')")
+            self.fault(
+                "tests/hidden", "needs a large case (named like '10-large' or '10-large-random')"
+            )
         return tuple(cases)
 
     def _folder_cases(self, folder: str, hidden: bool) -> list[Case]:
