@@ -183,6 +183,7 @@ async def test_judging_against_the_problem_keeps_hidden_cases_hidden(people):
     assert started.code == 202, started.body
     run = await finish(bob, body_json(started)["id"])
     assert (run["verdict"], run["passed"], run["total"]) == ("OK", 11, 11), run["message"]
+    assert run["problem_id"] == PROBLEM  # a submission, as the run history shows
     hidden = [c for c in run["cases"] if c["hidden"]]
     assert len(hidden) == 9
     assert all(c["input"] is None for c in hidden)

@@ -87,6 +87,7 @@ class RunnerHandler(MemberHandler):
             memory_bytes=run.memory_bytes,
             passed=run.passed,
             total=run.total,
+            problem_id=run.problem_id,
             cases=cases,
             created_at=run.created_at,
             started_at=run.started_at,

@@ -126,6 +126,9 @@ class RunOut(Response):
     memory_bytes: int | None
     passed: int | None
     total: int | None
+    problem_id: str | None = Field(
+        default=None, description="The problem judged against (a submission), if any."
+    )
     cases: list[CaseOut] | None
     created_at: datetime
     started_at: datetime | None

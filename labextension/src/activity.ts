@@ -157,6 +157,10 @@ export function describeEvent(
       );
     case 'feedback_submitted':
       return trans.__('%1 submitted their feedback', who);
+    case 'hint_revealed':
+      return typeof data.number === 'number'
+        ? trans.__('%1 revealed hint %2', who, data.number)
+        : trans.__('%1 revealed a hint', who);
     case 'file_changed_on_disk':
       return trans.__(
         '%1 was changed on disk; the editor now shows the file (the earlier text is kept in the history)',

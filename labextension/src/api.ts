@@ -51,13 +51,15 @@ export class CodeCallApiError extends Error {
     message: string,
     code: string,
     status: number,
-    retryAfter: number | null = null
+    retryAfter: number | null = null,
+    details: { [key: string]: unknown } | null = null
   ) {
     super(message);
     this.name = 'CodeCallApiError';
     this.code = code;
     this.status = status;
     this.retryAfter = retryAfter;
+    this.details = details;
   }
 
   /**
@@ -75,6 +77,11 @@ export class CodeCallApiError extends Error {
    * Seconds to wait before trying again (`Retry-After`), when given.
    */
   readonly retryAfter: number | null;
+
+  /**
+   * The envelope's `details`, when the server gave any (e.g. `faults`).
+   */
+  readonly details: { [key: string]: unknown } | null;
 }
 
 /**
@@ -97,6 +104,20 @@ function isErrorEnvelope(data: unknown): data is IErrorEnvelope {
     inner !== null &&
     typeof (inner as { message?: unknown }).message === 'string'
   );
+}
+
+/**
+ * JSON text as a value; undefined when empty or not JSON.
+ */
+function parseJson(text: string): unknown {
+  if (text.length === 0) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -540,21 +561,43 @@ export class CodeCallClient {
   }
 
   /**
+   * Call an endpoint that answers with a file (e.g. a zip) and get it as
+   * a blob; rejects with a `CodeCallApiError` like `request`.
+   */
+  async requestBlob(endpoint: string, init: RequestInit = {}): Promise<Blob> {
+    const response = await this._send(endpoint, init);
+    if (!response.ok) {
+      throw this._failure(response, parseJson(await response.text()));
+    }
+    return response.blob();
+  }
+
+  /**
    * Make a request and decode the JSON answer (`undefined` for 204).
    */
   private async _request<T>(
     endpoint: string,
     init: RequestInit = {}
   ): Promise<T> {
+    const response = await this._send(endpoint, init);
+    const data = parseJson(await response.text());
+    if (!response.ok) {
+      throw this._failure(response, data);
+    }
+    return data as T;
+  }
+
+  /**
+   * Send a request (JSON unless the caller says otherwise).
+   */
+  private async _send(endpoint: string, init: RequestInit): Promise<Response> {
     const url = URLExt.join(this.serverSettings.baseUrl, API_PATH, endpoint);
     const headers = new Headers(init.headers);
     if (init.body !== undefined && !headers.has('Content-Type')) {
       headers.set('Content-Type', 'application/json');
     }
-
-    let response: Response;
     try {
-      response = await ServerConnection.makeRequest(
+      return await ServerConnection.makeRequest(
         url,
         { ...init, headers },
         this.serverSettings
@@ -562,36 +605,29 @@ export class CodeCallClient {
     } catch {
       throw new CodeCallApiError(this._networkMessage, 'network', 0);
     }
+  }
 
-    const text = await response.text();
-    let data: unknown = undefined;
-    if (text.length > 0) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = undefined;
-      }
-    }
-
-    if (!response.ok) {
-      const retry = Number(response.headers.get('Retry-After') ?? NaN);
-      const retryAfter = Number.isFinite(retry) && retry >= 0 ? retry : null;
-      if (isErrorEnvelope(data)) {
-        throw new CodeCallApiError(
-          data.error.message,
-          data.error.code,
-          response.status,
-          retryAfter
-        );
-      }
-      throw new CodeCallApiError(
-        this._fallbackMessage(response.status),
-        'http_error',
+  /**
+   * The error of a response that is not ok, from its envelope if any.
+   */
+  private _failure(response: Response, data: unknown): CodeCallApiError {
+    const retry = Number(response.headers.get('Retry-After') ?? NaN);
+    const retryAfter = Number.isFinite(retry) && retry >= 0 ? retry : null;
+    if (isErrorEnvelope(data)) {
+      return new CodeCallApiError(
+        data.error.message,
+        data.error.code,
         response.status,
-        retryAfter
+        retryAfter,
+        data.error.details ?? null
       );
     }
-    return data as T;
+    return new CodeCallApiError(
+      this._fallbackMessage(response.status),
+      'http_error',
+      response.status,
+      retryAfter
+    );
   }
 
   private _fallbackMessage: (status: number) => string;

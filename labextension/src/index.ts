@@ -9,6 +9,7 @@ import {
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { ILauncher } from '@jupyterlab/launcher';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator } from '@jupyterlab/translation';
 import { CommandToolbarButton } from '@jupyterlab/ui-components';
@@ -20,6 +21,8 @@ import { FriendsModel } from './friendsModel';
 import { joinTokenInPageUrl, removeJoinTokenFromPageUrl } from './joinLink';
 import { CodeCallModel } from './model';
 import { CodeCallSidebar } from './panel';
+import { addProblemCommands } from './problemCommands';
+import { ProblemsApi } from './problemsApi';
 import { ReplayPanels } from './replayPanel';
 import { RunApi } from './runApi';
 import { RunnerStatusModel } from './runnerStatus';
@@ -48,7 +51,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description: 'CodeCall for Jupyter: account, friends and practice sessions.',
   autoStart: true,
-  requires: [ITranslator],
+  requires: [ITranslator, IRenderMimeRegistry],
   optional: [
     ICommandPalette,
     ISettingRegistry,
@@ -59,6 +62,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   activate: (
     app: JupyterFrontEnd,
     translator: ITranslator,
+    rendermime: IRenderMimeRegistry,
     palette: ICommandPalette | null,
     settingRegistry: ISettingRegistry | null,
     restorer: ILayoutRestorer | null,
@@ -86,6 +90,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const sessions = new SessionsModel(client);
     const runApi = new RunApi(client);
     const runner = new RunnerStatusModel(runApi);
+    const problemsApi = new ProblemsApi(client);
     // Panels report every change; bursts of reports reload the lists once.
     const reloadLists = new Debouncer(() => sessions.refresh(), 300);
     const panels = new SessionPanels({
@@ -110,7 +115,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
         } else {
           void app.commands.execute('docmanager:open', { path });
         }
-      }
+      },
+      problemsApi,
+      rendermime
     });
     const replays = new ReplayPanels(app, client);
     // Each session panel's toolbar opens the session's whiteboard.
@@ -154,6 +161,17 @@ const plugin: JupyterFrontEndPlugin<void> = {
         decline: session => {
           void declineInvitation(flows, session);
         }
+      },
+      practice: {
+        browseProblems: () => {
+          void app.commands.execute(CommandIDs.browseProblems);
+        },
+        newProblem: () => {
+          void app.commands.execute(CommandIDs.newProblem);
+        },
+        myProgress: () => {
+          void app.commands.execute(CommandIDs.myProgress);
+        }
       }
     });
     app.shell.add(sidebar, 'left', { rank: 200 });
@@ -166,8 +184,19 @@ const plugin: JupyterFrontEndPlugin<void> = {
       panels,
       replays,
       settings,
+      problems: problemsApi,
       trans,
       palette
+    });
+    addProblemCommands({
+      app,
+      api: problemsApi,
+      account: model,
+      runApi,
+      rendermime,
+      trans,
+      palette,
+      restorer
     });
 
     if (restorer) {

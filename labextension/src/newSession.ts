@@ -16,6 +16,7 @@ import {
 import { FriendsModel } from './friendsModel';
 import { SessionsModel } from './sessionsModel';
 import { languageLabel } from './labels';
+import { IProblemSummary } from './problemTypes';
 import { ILanguageChoice } from './sessionActions';
 import { LANGUAGES, Language } from './types';
 
@@ -26,6 +27,14 @@ export interface INewSessionOptions {
   defaultLanguage: Language;
   openSession: (sessionId: string) => void;
   languages: () => Promise<ILanguageChoice[]>;
+  /**
+   * Search the problems I can use.
+   */
+  searchProblems: (text: string) => Promise<IProblemSummary[]>;
+  /**
+   * A problem to start with ("Practice this problem").
+   */
+  problem?: IProblemSummary | null;
 }
 
 /**
@@ -64,7 +73,10 @@ export async function newSession(options: INewSessionOptions): Promise<void> {
   }
   const friendList = friends.friends.state.data ?? [];
   const languages = await languageChoices(options.languages, trans);
-  let value: INewSessionValue = emptyNewSession(options.defaultLanguage);
+  let value: INewSessionValue = emptyNewSession(
+    options.defaultLanguage,
+    options.problem ?? null
+  );
   let error: string | null = null;
   for (;;) {
     const result = await showDialog<INewSessionValue>({
@@ -74,6 +86,7 @@ export async function newSession(options: INewSessionOptions): Promise<void> {
         friendList,
         languages,
         error,
+        options.searchProblems,
         trans
       ),
       buttons: [

@@ -3,6 +3,7 @@
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { IProblemSummary } from './problemTypes';
 import {
   ISessionCreate,
   Language,
@@ -29,6 +30,10 @@ export interface INewSessionValue {
    * Usernames of the friends to invite.
    */
   invite: string[];
+  /**
+   * The problem from the bank the session starts with, or null.
+   */
+  problem: IProblemSummary | null;
 }
 
 /**
@@ -37,11 +42,15 @@ export interface INewSessionValue {
 export const MAX_INVITES = 20;
 
 /**
- * A blank form.
+ * A blank form (with a problem chosen already, when given: its title is
+ * the session's too).
  */
-export function emptyNewSession(language: Language): INewSessionValue {
+export function emptyNewSession(
+  language: Language,
+  problem: IProblemSummary | null = null
+): INewSessionValue {
   return {
-    title: '',
+    title: problem?.title ?? '',
     description: '',
     language,
     mode: 'interview',
@@ -49,7 +58,8 @@ export function emptyNewSession(language: Language): INewSessionValue {
     password: '',
     autoAdmit: false,
     scheduledAt: '',
-    invite: []
+    invite: [],
+    problem
   };
 }
 
@@ -77,7 +87,7 @@ export function toSessionCreate(
   if (value.invite.length > MAX_INVITES) {
     return trans.__('Invite at most %1 friends at once.', MAX_INVITES);
   }
-  return {
+  const spec: ISessionCreate = {
     title,
     description: value.description.trim(),
     language: value.language,
@@ -88,4 +98,8 @@ export function toSessionCreate(
     scheduled_at: scheduledAt,
     invite: value.invite
   };
+  if (value.problem !== null) {
+    spec.problem_id = value.problem.id;
+  }
+  return spec;
 }

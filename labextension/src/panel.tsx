@@ -9,6 +9,10 @@ import React from 'react';
 import { FriendsSection } from './components/FriendsSection';
 import { InvitesSection } from './components/InvitesSection';
 import {
+  IPracticeActions,
+  PracticeSection
+} from './components/PracticeSection';
+import {
   ISessionsSectionActions,
   SessionsSection
 } from './components/SessionsSection';
@@ -42,11 +46,15 @@ export interface ISidebarOptions {
    */
   runner: RunnerStatusModel;
   actions: ISessionsSectionActions;
+  /**
+   * The problem bank's buttons.
+   */
+  practice: IPracticeActions;
   trans: TranslationBundle;
 }
 
 function SidebarView(props: ISidebarOptions): JSX.Element {
-  const { model, friends, sessions, runner, actions, trans } = props;
+  const { model, friends, sessions, runner, actions, practice, trans } = props;
   const state = useStateOf(model);
   const warning = useStateOf(runner).data?.warning ?? null;
 
@@ -89,6 +97,7 @@ function SidebarView(props: ISidebarOptions): JSX.Element {
           onLogout={logout}
         />
         <SessionsSection sessions={sessions} actions={actions} trans={trans} />
+        <PracticeSection actions={practice} trans={trans} />
         <FriendsSection friends={friends} trans={trans} />
         <InvitesSection model={model} state={state} trans={trans} />
       </>

@@ -122,6 +122,13 @@ export function RunConsole(props: IRunConsoleProps): JSX.Element {
           onStop={() => {
             void model.stop();
           }}
+          onSubmitProblem={
+            session.problem_id
+              ? () => {
+                  void model.submit();
+                }
+              : undefined
+          }
           trans={trans}
         />
       ) : (

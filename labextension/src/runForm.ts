@@ -97,9 +97,9 @@ export function withLanguage(form: IRunForm, language: IRunLanguage): IRunForm {
 }
 
 /**
- * Why the form cannot be sent, or null.
+ * Why the form's program cannot run (its language and entry), or null.
  */
-export function formProblem(
+export function programProblem(
   form: IRunForm,
   languages: ReadonlyArray<IRunLanguage> | null,
   trans: TranslationBundle
@@ -113,6 +113,21 @@ export function formProblem(
   }
   if (!form.entry.trim()) {
     return trans.__('Say which file to run.');
+  }
+  return null;
+}
+
+/**
+ * Why the form cannot be sent, or null.
+ */
+export function formProblem(
+  form: IRunForm,
+  languages: ReadonlyArray<IRunLanguage> | null,
+  trans: TranslationBundle
+): string | null {
+  const program = programProblem(form, languages, trans);
+  if (program !== null) {
+    return program;
   }
   if (form.mode === 'judge') {
     if (form.tests.length === 0) {
@@ -162,4 +177,22 @@ export function runBody(form: IRunForm, sessionId: string): IRunCreate {
     body.compare.checker = form.checker;
   }
   return body;
+}
+
+/**
+ * The request judging the session's files against its problem's own
+ * cases (hidden ones included): a submission.
+ */
+export function submitBody(
+  form: IRunForm,
+  sessionId: string,
+  problemId: string
+): IRunCreate {
+  return {
+    language: form.language,
+    session_id: sessionId,
+    entry: form.entry.trim(),
+    mode: 'judge',
+    problem_id: problemId
+  };
 }

@@ -12,7 +12,17 @@ export function verdictLabel(run: IRun, trans: TranslationBundle): string {
   if (run.verdict_name) {
     return run.verdict_name;
   }
-  switch (run.verdict) {
+  if (run.verdict === null) {
+    return run.status === 'queued' ? trans.__('Queued') : trans.__('Running');
+  }
+  return verdictName(run.verdict, trans);
+}
+
+/**
+ * The name of a verdict code (OK, WA, …).
+ */
+export function verdictName(verdict: string, trans: TranslationBundle): string {
+  switch (verdict) {
     case 'OK':
       return trans.__('OK');
     case 'WA':
@@ -32,7 +42,7 @@ export function verdictLabel(run: IRun, trans: TranslationBundle): string {
     case 'IE':
       return trans.__('Internal Error');
     default:
-      return run.status === 'queued' ? trans.__('Queued') : trans.__('Running');
+      return verdict;
   }
 }
 

@@ -13,7 +13,9 @@ import {
   IRunForm,
   formProblem,
   pickLanguage,
+  programProblem,
   runBody,
+  submitBody,
   withLanguage
 } from './runForm';
 import { RunnerStatusModel } from './runnerStatus';
@@ -26,7 +28,7 @@ import {
   mergeRuns,
   patchRun
 } from './runState';
-import { IRun, RunEvent } from './runTypes';
+import { IRun, IRunCreate, RunEvent } from './runTypes';
 import { ISessionDetail } from './types';
 
 const HISTORY_LIMIT = 20;
@@ -157,12 +159,34 @@ export class RunModel {
       this._update({ error: { message: problem, retryAfter: null } });
       return;
     }
+    await this._start(runBody(form, this.sessionId));
+  }
+
+  /**
+   * Submit: judge the session's files (the form's language and entry)
+   * against the session's problem's own cases, hidden ones included.
+   */
+  async submit(): Promise<void> {
+    const { form, languages } = this._state;
+    const problemId = this._session?.problem_id ?? null;
+    if (problemId === null) {
+      return;
+    }
+    const problem = programProblem(form, languages, this._trans);
+    if (problem !== null) {
+      this._update({ error: { message: problem, retryAfter: null } });
+      return;
+    }
+    await this._start(submitBody(form, this.sessionId, problemId));
+  }
+
+  private async _start(body: IRunCreate): Promise<void> {
     if (!this.canRun) {
       return;
     }
     this._update({ submitting: true, error: null });
     try {
-      const run = await this._api.create(runBody(form, this.sessionId));
+      const run = await this._api.create(body);
       ++this._historyTicket;
       this._pinned = false;
       const rest = this._state.history.filter(r => r.id !== run.id);

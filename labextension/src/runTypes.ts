@@ -94,6 +94,10 @@ export interface IRunCreate {
   mode: RunMode;
   tests?: ITestCaseIn[];
   compare?: IComparison;
+  /**
+   * Judge against this problem's own cases (the session's problem).
+   */
+  problem_id?: string;
 }
 
 /**

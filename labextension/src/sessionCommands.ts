@@ -8,6 +8,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { FriendsModel } from './friendsModel';
 import { codecallIcon } from './icons';
 import { newSession } from './newSession';
+import { ProblemsApi } from './problemsApi';
+import { IProblemSummary } from './problemTypes';
 import { ReplayPanels } from './replayPanel';
 import { ISessionFlows, joinWithLink } from './sessionActions';
 import { SessionPanels } from './sessionPanels';
@@ -21,14 +23,42 @@ export interface ISessionCommandsOptions {
   panels: SessionPanels;
   replays: ReplayPanels;
   settings: CodeCallSettings;
+  problems: ProblemsApi;
   trans: TranslationBundle;
   palette: ICommandPalette | null;
 }
 
 export function addSessionCommands(options: ISessionCommandsOptions): void {
-  const { app, flows, friends, panels, replays, settings, trans, palette } =
-    options;
+  const {
+    app,
+    flows,
+    friends,
+    panels,
+    replays,
+    settings,
+    problems,
+    trans,
+    palette
+  } = options;
   const { commands } = app;
+  const searchProblems = async (text: string): Promise<IProblemSummary[]> =>
+    (await problems.list({ q: text })).problems;
+
+  /**
+   * The problem a new session starts with (`problemId` in the args).
+   */
+  const problemOf = async (
+    problemId: unknown
+  ): Promise<IProblemSummary | null> => {
+    if (typeof problemId !== 'string' || !problemId) {
+      return null;
+    }
+    try {
+      return await problems.get(problemId);
+    } catch {
+      return null; // the dialog lets the user pick another
+    }
+  };
 
   commands.addCommand(CommandIDs.newSession, {
     label: args =>
@@ -37,14 +67,27 @@ export function addSessionCommands(options: ISessionCommandsOptions): void {
         : trans.__('New practice session'),
     caption: trans.__('Start a practice session and invite friends to it'),
     icon: args => (args.isPalette ? undefined : codecallIcon),
-    execute: () =>
+    describedBy: {
+      args: {
+        type: 'object',
+        properties: {
+          problemId: {
+            type: 'string',
+            description: 'A problem to start with (its id)'
+          }
+        }
+      }
+    },
+    execute: async args =>
       newSession({
         sessions: flows.sessions,
         friends,
         trans,
         defaultLanguage: settings.values.defaultLanguage,
         openSession: flows.openSession,
-        languages: flows.languages
+        languages: flows.languages,
+        searchProblems,
+        problem: await problemOf(args.problemId)
       })
   });
 

@@ -2,6 +2,7 @@
  * The main-area panel of one practice session.
  */
 import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { refreshIcon, ToolbarButton } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
@@ -12,6 +13,7 @@ import { FriendsModel } from './friendsModel';
 import { codecallIcon } from './icons';
 import { CodeCallModel } from './model';
 import { Poller } from './poller';
+import { ProblemsApi } from './problemsApi';
 import { RunApi } from './runApi';
 import { RunChannel } from './runChannel';
 import { RunModel } from './runModel';
@@ -20,6 +22,7 @@ import { ReplayApi } from './replayApi';
 import { ISessionState, SessionModel } from './sessionModel';
 import { sessionNotices } from './sessionNotices';
 import { SessionPanelActions } from './sessionPanelActions';
+import { SessionProblemModel } from './sessionProblemModel';
 import { SessionView } from './sessionView';
 import { SnapshotActions } from './snapshotActions';
 import { SnapshotsModel } from './snapshotsModel';
@@ -84,6 +87,14 @@ export interface ISessionPanelOptions {
    * Open a file (by contents path) in the main area.
    */
   openPath: (path: string) => void;
+  /**
+   * The problem bank's client (the session's problem and its hints).
+   */
+  problemsApi: ProblemsApi;
+  /**
+   * JupyterLab's renderers (problem statements are Markdown).
+   */
+  rendermime: IRenderMimeRegistry;
 }
 
 /**
@@ -108,6 +119,10 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     const snapshots = new SnapshotsModel(
       new ReplayApi(options.client, options.sessionId)
     );
+    const problem = new SessionProblemModel(
+      options.problemsApi,
+      options.sessionId
+    );
     let close = (): void => undefined;
     const actions = new SessionPanelActions(model, trans, () => close());
     super({
@@ -122,6 +137,8 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
         openReplay: () => options.openReplay(options.sessionId),
         feedbackApi: new FeedbackApi(options.client, options.sessionId),
         openPath: options.openPath,
+        problem,
+        rendermime: options.rendermime,
         trans
       })
     });
@@ -129,6 +146,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     this._model = model;
     this._runs = runs;
     this._snapshots = snapshots;
+    this._problem = problem;
     this._channel = new RunChannel({
       serverSettings: options.client.serverSettings,
       sessionId: options.sessionId
@@ -263,12 +281,29 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     }
   }
 
+  /**
+   * Load the session's problem when I am inside and the activity log moved
+   * on (each hint revealed is logged); forget it otherwise.
+   */
+  private _followProblem(state: ISessionState): void {
+    const { session, gone, events } = state;
+    const inside =
+      session !== null &&
+      gone === null &&
+      (session.is_host ||
+        session.my_state === 'admitted' ||
+        session.my_state === 'left');
+    const last = events.length > 0 ? events[events.length - 1].id : 0;
+    this._problem.follow(inside ? (session?.problem_id ?? null) : null, last);
+  }
+
   private _onStateChanged(_: SessionModel, state: ISessionState): void {
     const { session } = state;
     if (state.status === 'ready') {
       this._runs.setSession(state.gone === null ? session : null);
       this._followChannel();
       this._followSnapshots(state);
+      this._followProblem(state);
     }
     if (session !== null) {
       this.title.label = session.title;
@@ -303,6 +338,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   private _model: SessionModel;
   private _runs: RunModel;
   private _snapshots: SnapshotsModel;
+  private _problem: SessionProblemModel;
   private _snapshotsSeenAt = -1;
   private _channel: RunChannel;
   private _trans: TranslationBundle;

@@ -4,11 +4,13 @@
  */
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { WidgetTracker } from '@jupyterlab/apputils';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CodeCallClient } from './api';
 import { FriendsModel } from './friendsModel';
 import { CodeCallModel } from './model';
+import { ProblemsApi } from './problemsApi';
 import { RunApi } from './runApi';
 import { RunnerStatusModel } from './runnerStatus';
 import { SessionPanel } from './sessionPanel';
@@ -31,6 +33,8 @@ export interface ISessionPanelsOptions {
   notify: () => boolean;
   openReplay: (sessionId: string) => void;
   openPath: (path: string) => void;
+  problemsApi: ProblemsApi;
+  rendermime: IRenderMimeRegistry;
 }
 
 /**

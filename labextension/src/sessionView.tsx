@@ -3,6 +3,7 @@
  * the actions their place allows.
  */
 import { ReactWidget } from '@jupyterlab/apputils';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useMemo } from 'react';
 
@@ -12,6 +13,7 @@ import { HostControls } from './components/session/HostControls';
 import { InviteLinkBar } from './components/session/InviteLinkBar';
 import { ParticipantList } from './components/session/ParticipantList';
 import { PlaceNotice } from './components/session/PlaceNotice';
+import { ProblemCard } from './components/session/ProblemCard';
 import { SessionHeader } from './components/session/SessionHeader';
 import { SessionTools } from './components/session/SessionTools';
 import { SnapshotsSection } from './components/session/SnapshotsSection';
@@ -25,6 +27,7 @@ import { RunConsole } from './runConsole';
 import { RunModel } from './runModel';
 import { SessionModel } from './sessionModel';
 import { SessionPanelActions } from './sessionPanelActions';
+import { SessionProblemModel } from './sessionProblemModel';
 import { SnapshotActions } from './snapshotActions';
 import { SnapshotsModel } from './snapshotsModel';
 
@@ -42,6 +45,11 @@ export interface ISessionViewProps {
    * Open a file (by contents path) in the main area.
    */
   openPath: (path: string) => void;
+  /**
+   * The session's problem, when it has one.
+   */
+  problem: SessionProblemModel;
+  rendermime: IRenderMimeRegistry;
   trans: TranslationBundle;
 }
 
@@ -57,9 +65,12 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
     openReplay,
     feedbackApi,
     openPath,
+    problem,
+    rendermime,
     trans
   } = props;
   const state = useStateOf(model);
+  const problemTitle = useStateOf(problem.problem).data?.problem.title;
   const me = useStateOf(account).user;
   const friendList = useStateOf(friends.friends).data;
   const knownUsers = useMemo(
@@ -144,7 +155,11 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
 
   return (
     <div className="cc-SessionView" data-status={session.status}>
-      <SessionHeader session={session} trans={trans} />
+      <SessionHeader
+        session={session}
+        problemTitle={problemTitle ?? null}
+        trans={trans}
+      />
       <PlaceNotice
         session={session}
         gone={gone}
@@ -206,6 +221,14 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
             />
           </div>
         </div>
+      )}
+      {seesInside && session.problem_id && (
+        <ProblemCard
+          model={problem}
+          live={live}
+          rendermime={rendermime}
+          trans={trans}
+        />
       )}
       {scores && (
         <FeedbackCard

@@ -28,5 +28,9 @@ export const CommandIDs = {
   openSession: 'codecall:open-session',
   joinSession: 'codecall:join-session',
   runSolution: 'codecall:run-solution',
-  replaySession: 'codecall:replay-session'
+  replaySession: 'codecall:replay-session',
+  browseProblems: 'codecall:browse-problems',
+  newProblem: 'codecall:new-problem',
+  editProblem: 'codecall:edit-problem',
+  myProgress: 'codecall:my-progress'
 } as const;

@@ -92,6 +92,7 @@ export interface IErrorEnvelope {
   error: {
     code: string;
     message: string;
+    details?: { [key: string]: unknown } | null;
   };
 }
 

@@ -4,3 +4,6 @@ import './sessions.css';
 import './runs.css';
 import './whiteboard.css';
 import './replay.css';
+import './problems.css';
+import './editor.css';
+import './progress.css';

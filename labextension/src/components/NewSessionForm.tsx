@@ -7,6 +7,7 @@ import React, { useId, useState } from 'react';
 
 import { modeLabel } from '../labels';
 import { INewSessionValue } from '../newSessionValue';
+import { IProblemSummary } from '../problemTypes';
 import { ILanguageChoice } from '../sessionActions';
 import {
   IFriend,
@@ -15,12 +16,17 @@ import {
   MIN_PARTICIPANTS,
   SESSION_MODES
 } from '../types';
+import { ProblemPicker } from './problems/ProblemPicker';
 
 interface INewSessionFormProps {
   initial: INewSessionValue;
   friends: ReadonlyArray<IFriend>;
   languages: ReadonlyArray<ILanguageChoice>;
   error: string | null;
+  /**
+   * Search the problems I can use.
+   */
+  searchProblems: (text: string) => Promise<IProblemSummary[]>;
   trans: TranslationBundle;
   onChange: (value: INewSessionValue) => void;
 }
@@ -46,6 +52,8 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
     scheduled: `${id}-scheduled`,
     autoAdmit: `${id}-auto-admit`,
     autoAdmitHint: `${id}-auto-admit-hint`,
+    problem: `${id}-problem`,
+    problemHint: `${id}-problem-hint`,
     error: `${id}-error`
   };
 
@@ -54,6 +62,18 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
     setValue(next);
     onChange(next);
   };
+
+  const pickProblem = (problem: IProblemSummary | null): void => {
+    // A problem names an untitled session.
+    const title =
+      problem !== null && !value.title.trim() ? problem.title : value.title;
+    update({ problem, title });
+  };
+  const problem = value.problem;
+  const noStarter =
+    problem !== null &&
+    problem.languages.length > 0 &&
+    !problem.languages.includes(value.language);
 
   const toggleInvite = (username: string, checked: boolean): void => {
     const invite = value.invite.filter(name => name !== username);
@@ -77,6 +97,30 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
         value={value.title}
         onChange={event => update({ title: event.target.value })}
       />
+      <span id={ids.problem} className="cc-Label">
+        {trans.__('Problem from the bank (optional)')}
+      </span>
+      <ProblemPicker
+        value={problem}
+        onChange={pickProblem}
+        search={props.searchProblems}
+        labelId={ids.problem}
+        describedBy={ids.problemHint}
+        trans={trans}
+      />
+      <p id={ids.problemHint} className="cc-Hint">
+        {problem === null
+          ? trans.__(
+              'The session starts with its statement, hints for you and a starter.'
+            )
+          : noStarter
+            ? trans.__(
+                'It has no starter in this language: the solution starts empty.'
+              )
+            : trans.__(
+                'The session starts with its statement and its starter program.'
+              )}
+      </p>
       <label className="cc-Label" htmlFor={ids.description}>
         {trans.__('Description (optional)')}
       </label>
@@ -253,6 +297,7 @@ export class NewSessionDialogBody
     friends: ReadonlyArray<IFriend>,
     languages: ReadonlyArray<ILanguageChoice>,
     error: string | null,
+    searchProblems: (text: string) => Promise<IProblemSummary[]>,
     trans: TranslationBundle
   ) {
     super();
@@ -260,6 +305,7 @@ export class NewSessionDialogBody
     this._friends = friends;
     this._languages = languages;
     this._error = error;
+    this._searchProblems = searchProblems;
     this._trans = trans;
     this.addClass('cc-DialogBody');
     this.addClass('cc-NewSessionDialog');
@@ -276,6 +322,7 @@ export class NewSessionDialogBody
         friends={this._friends}
         languages={this._languages}
         error={this._error}
+        searchProblems={this._searchProblems}
         trans={this._trans}
         onChange={value => {
           this._value = value;
@@ -288,5 +335,6 @@ export class NewSessionDialogBody
   private _friends: ReadonlyArray<IFriend>;
   private _languages: ReadonlyArray<ILanguageChoice>;
   private _error: string | null;
+  private _searchProblems: (text: string) => Promise<IProblemSummary[]>;
   private _trans: TranslationBundle;
 }

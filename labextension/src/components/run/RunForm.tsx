@@ -5,6 +5,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import {
   caretDownIcon,
   caretRightIcon,
+  checkIcon,
   runIcon,
   stopIcon
 } from '@jupyterlab/ui-components';
@@ -29,6 +30,10 @@ export interface IRunFormProps {
   onLanguage: (id: string) => void;
   onRun: () => void;
   onStop: () => void;
+  /**
+   * Submit against the session's problem; absent when it has none.
+   */
+  onSubmitProblem?: () => void;
   trans: TranslationBundle;
 }
 
@@ -176,6 +181,21 @@ export function RunForm(props: IRunFormProps): JSX.Element {
           <runIcon.react tag="span" elementSize="small" />
           {runLabel}
         </button>
+        {props.onSubmitProblem && (
+          <button
+            type="button"
+            className="cc-Button cc-mod-accept cc-mod-withIcon"
+            data-testid="codecall-run-submit"
+            title={trans.__(
+              "Judge the entry file against the problem's own test cases, hidden ones included"
+            )}
+            disabled={!canRun || loading}
+            onClick={props.onSubmitProblem}
+          >
+            <checkIcon.react tag="span" elementSize="small" />
+            {trans.__('Submit')}
+          </button>
+        )}
         {canStop && (
           <button
             type="button"
@@ -189,7 +209,11 @@ export function RunForm(props: IRunFormProps): JSX.Element {
           </button>
         )}
         <span className="cc-Hint cc-RunForm-note">
-          {trans.__('Runs the saved files of the session folder.')}
+          {props.onSubmitProblem
+            ? trans.__(
+                'Runs the saved files of the session folder. Submit judges them against the problem’s cases, hidden ones included.'
+              )
+            : trans.__('Runs the saved files of the session folder.')}
         </span>
       </div>
     </form>

@@ -61,6 +61,40 @@ function Celebration(props: { total: number; trans: TranslationBundle }) {
   );
 }
 
+/**
+ * How a judging went on its hidden cases (whose texts stay hidden): a
+ * bar of the passed share and the count.
+ */
+function HiddenSummary(props: {
+  run: IRun;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { run, trans } = props;
+  const hidden = (run.cases ?? []).filter(item => item.hidden);
+  if (hidden.length === 0) {
+    return null;
+  }
+  const passed = hidden.filter(item => item.verdict === 'OK').length;
+  return (
+    <div className="cc-HiddenSummary" data-testid="codecall-run-hidden">
+      <meter
+        className="cc-HiddenSummary-meter"
+        min={0}
+        max={hidden.length}
+        value={passed}
+        aria-label={trans.__('Hidden cases passed')}
+      />
+      <span>
+        {trans.__(
+          'Hidden cases: %1 of %2 passed (only pass or fail is shown).',
+          passed,
+          hidden.length
+        )}
+      </span>
+    </div>
+  );
+}
+
 function Stats(props: { run: IRun; trans: TranslationBundle }): JSX.Element {
   const { run, trans } = props;
   const stats: Array<[string, string, string]> = [];
@@ -168,6 +202,7 @@ export function RunResult(props: IRunResultProps): JSX.Element {
         <p className="cc-RunResult-message">{run.message}</p>
       )}
       {!active && <Stats run={run} trans={trans} />}
+      {!active && <HiddenSummary run={run} trans={trans} />}
       {allPassed && <Celebration total={run.total ?? 0} trans={trans} />}
       {run.compile_output && (
         <OutputBlock

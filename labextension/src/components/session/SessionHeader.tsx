@@ -11,6 +11,10 @@ import { StatusBadge } from '../StatusBadge';
 
 export interface ISessionHeaderProps {
   session: ISessionDetail;
+  /**
+   * The title of the session's problem, once known.
+   */
+  problemTitle: string | null;
   trans: TranslationBundle;
 }
 
@@ -20,7 +24,11 @@ interface IFact {
   name: string;
 }
 
-function facts(session: ISessionDetail, trans: TranslationBundle): IFact[] {
+function facts(
+  session: ISessionDetail,
+  problemTitle: string | null,
+  trans: TranslationBundle
+): IFact[] {
   const list: IFact[] = [
     {
       name: 'mode',
@@ -56,6 +64,13 @@ function facts(session: ISessionDetail, trans: TranslationBundle): IFact[] {
       )
     }
   ];
+  if (session.problem_id) {
+    list.unshift({
+      name: 'problem',
+      label: trans.__('Problem'),
+      value: problemTitle ?? session.problem_id
+    });
+  }
   if (session.status === 'WAITING' && session.scheduled_at) {
     list.push({
       name: 'scheduled',
@@ -88,7 +103,7 @@ function facts(session: ISessionDetail, trans: TranslationBundle): IFact[] {
 }
 
 export function SessionHeader(props: ISessionHeaderProps): JSX.Element {
-  const { session, trans } = props;
+  const { session, problemTitle, trans } = props;
   return (
     <header className="cc-SessionHeader">
       <div className="cc-SessionHeader-titleRow">
@@ -99,7 +114,7 @@ export function SessionHeader(props: ISessionHeaderProps): JSX.Element {
         <p className="cc-SessionHeader-description">{session.description}</p>
       )}
       <dl className="cc-Facts">
-        {facts(session, trans).map(fact => (
+        {facts(session, problemTitle, trans).map(fact => (
           <div key={fact.name} className="cc-Fact" data-fact={fact.name}>
             <dt>{fact.label}</dt>
             <dd>{fact.value}</dd>

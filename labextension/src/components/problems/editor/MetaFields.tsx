@@ -1,0 +1,234 @@
+/**
+ * The problem's facts: id, title, difficulty, tags, time limit, how the
+ * output is compared, and who may use it.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useId } from 'react';
+
+import {
+  compareLabel,
+  difficultyLabel,
+  visibilityLabel
+} from '../../../problemLabels';
+import { IProblemDraft } from '../../../problemDraft';
+import { FaultPlaces } from '../../../problemFaults';
+import {
+  DIFFICULTIES,
+  Difficulty,
+  PROBLEM_COMPARES,
+  PROBLEM_TAGS,
+  ProblemCompare,
+  Visibility
+} from '../../../problemTypes';
+import { InlineFaults } from '../FaultList';
+
+export interface IMetaFieldsProps {
+  draft: IProblemDraft;
+  /**
+   * The id is fixed once the problem is saved.
+   */
+  idLocked: boolean;
+  places: FaultPlaces;
+  onChange: (patch: Partial<IProblemDraft>) => void;
+  trans: TranslationBundle;
+}
+
+export function MetaFields(props: IMetaFieldsProps): JSX.Element {
+  const { draft, idLocked, places, onChange, trans } = props;
+  const id = useId();
+  const ids = {
+    id: `${id}-id`,
+    idHint: `${id}-id-hint`,
+    idFaults: `${id}-id-faults`,
+    title: `${id}-title`,
+    difficulty: `${id}-difficulty`,
+    timeLimit: `${id}-time`,
+    compare: `${id}-compare`,
+    tolerance: `${id}-tolerance`,
+    kind: `${id}-kind`,
+    visibility: `${id}-visibility`,
+    metaFaults: `${id}-meta-faults`
+  };
+  const idFaults = places.get('id');
+  const tolerance = draft.compare === 'float' || draft.compare === 'dataframe';
+
+  const toggleTag = (tag: string, on: boolean): void => {
+    const rest = draft.tags.filter(t => t !== tag);
+    onChange({ tags: on ? [...rest, tag] : rest });
+  };
+
+  return (
+    <div className="cc-EditorSection cc-MetaFields">
+      <div className="cc-FormGrid">
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.id}>
+            {trans.__('Id')}
+          </label>
+          <input
+            id={ids.id}
+            className="cc-Input cc-Code"
+            value={draft.id}
+            readOnly={idLocked}
+            required
+            maxLength={64}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="two-sum-count"
+            aria-invalid={idFaults !== undefined}
+            aria-describedby={`${ids.idHint}${idFaults ? ` ${ids.idFaults}` : ''}`}
+            onChange={event =>
+              onChange({ id: event.target.value.toLowerCase() })
+            }
+          />
+          <p id={ids.idHint} className="cc-Hint">
+            {idLocked
+              ? trans.__('A problem keeps its id.')
+              : trans.__('Lowercase letters, digits and dashes.')}
+          </p>
+          <InlineFaults faults={idFaults} id={ids.idFaults} trans={trans} />
+        </div>
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.title}>
+            {trans.__('Title')}
+          </label>
+          <input
+            id={ids.title}
+            className="cc-Input"
+            value={draft.title}
+            required
+            maxLength={120}
+            placeholder={trans.__('e.g. Two Sum Count')}
+            onChange={event => onChange({ title: event.target.value })}
+          />
+        </div>
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.difficulty}>
+            {trans.__('Difficulty')}
+          </label>
+          <select
+            id={ids.difficulty}
+            className="cc-Input cc-Select"
+            value={draft.difficulty}
+            onChange={event =>
+              onChange({ difficulty: event.target.value as Difficulty })
+            }
+          >
+            {DIFFICULTIES.map(difficulty => (
+              <option key={difficulty} value={difficulty}>
+                {difficultyLabel(difficulty, trans)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.timeLimit}>
+            {trans.__('Time limit per case (seconds)')}
+          </label>
+          <input
+            id={ids.timeLimit}
+            className="cc-Input"
+            type="number"
+            min={0.1}
+            max={20}
+            step={0.1}
+            value={draft.timeLimit}
+            onChange={event => onChange({ timeLimit: event.target.value })}
+          />
+        </div>
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.compare}>
+            {trans.__('Compare the output')}
+          </label>
+          <select
+            id={ids.compare}
+            className="cc-Input cc-Select"
+            value={draft.compare}
+            onChange={event =>
+              onChange({ compare: event.target.value as ProblemCompare })
+            }
+          >
+            {PROBLEM_COMPARES.map(compare => (
+              <option key={compare} value={compare}>
+                {compareLabel(compare, trans)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {tolerance && (
+          <div className="cc-Field">
+            <label className="cc-Label" htmlFor={ids.tolerance}>
+              {trans.__('Tolerance')}
+            </label>
+            <input
+              id={ids.tolerance}
+              className="cc-Input"
+              inputMode="decimal"
+              value={draft.tolerance}
+              onChange={event => onChange({ tolerance: event.target.value })}
+            />
+          </div>
+        )}
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.kind}>
+            {trans.__('Kind')}
+          </label>
+          <select
+            id={ids.kind}
+            className="cc-Input cc-Select"
+            value={draft.kind}
+            onChange={event =>
+              onChange({ kind: event.target.value as 'code' | 'data' })
+            }
+          >
+            <option value="code">{trans.__('Code (any language)')}</option>
+            <option value="data">
+              {trans.__('Data (pandas and numpy, Python only)')}
+            </option>
+          </select>
+        </div>
+        <div className="cc-Field">
+          <label className="cc-Label" htmlFor={ids.visibility}>
+            {trans.__('Who may use it')}
+          </label>
+          <select
+            id={ids.visibility}
+            className="cc-Input cc-Select"
+            value={draft.visibility}
+            onChange={event =>
+              onChange({ visibility: event.target.value as Visibility })
+            }
+          >
+            {(['private', 'friends'] as const).map(visibility => (
+              <option key={visibility} value={visibility}>
+                {visibilityLabel(visibility, trans)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <fieldset className="cc-Fieldset">
+        <legend className="cc-Label">{trans.__('Tags')}</legend>
+        <ul className="cc-TagChoices">
+          {PROBLEM_TAGS.map(tag => (
+            <li key={tag}>
+              <label className="cc-Choice">
+                <input
+                  type="checkbox"
+                  value={tag}
+                  checked={draft.tags.includes(tag)}
+                  onChange={event => toggleTag(tag, event.target.checked)}
+                />
+                <span>{tag}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <InlineFaults
+        faults={places.get('meta')}
+        id={ids.metaFaults}
+        trans={trans}
+      />
+    </div>
+  );
+}
