@@ -55,6 +55,40 @@ function ProblemEditorComponent(props: IProblemEditorViewProps): JSX.Element {
   const { draft, places, saving, savedId } = state;
   const change = model.change.bind(model);
 
+  const casesSection = (
+    kind: 'examples' | 'hidden',
+    title: string,
+    hint: string
+  ): JSX.Element => (
+    <Section title={title} hint={hint}>
+      <CasesEditor
+        kind={kind}
+        cases={draft[kind]}
+        places={places}
+        onChange={cases => change({ [kind]: cases })}
+        trans={trans}
+      />
+    </Section>
+  );
+  const programsSection = (
+    kind: 'starters' | 'solutions',
+    title: string,
+    hint: string,
+    templateOf: (language: string) => string
+  ): JSX.Element => (
+    <Section title={title} hint={hint}>
+      <ProgramsEditor
+        kind={kind}
+        programs={draft[kind]}
+        pythonOnly={draft.kind === 'data'}
+        places={places}
+        templateOf={templateOf}
+        onChange={programs => change({ [kind]: programs })}
+        trans={trans}
+      />
+    </Section>
+  );
+
   if (state.status === 'loading') {
     return (
       <div className="cc-ProblemEditor">
@@ -157,62 +191,32 @@ function ProblemEditorComponent(props: IProblemEditorViewProps): JSX.Element {
           trans={trans}
         />
       </Section>
-      <Section
-        title={trans.__('Example cases')}
-        hint={trans.__('Shown in the statement and to the candidate.')}
-      >
-        <CasesEditor
-          kind="examples"
-          cases={draft.examples}
-          places={places}
-          onChange={examples => change({ examples })}
-          trans={trans}
-        />
-      </Section>
-      <Section
-        title={trans.__('Hidden cases')}
-        hint={trans.__('The candidate sees only whether each passes.')}
-      >
-        <CasesEditor
-          kind="hidden"
-          cases={draft.hidden}
-          places={places}
-          onChange={hidden => change({ hidden })}
-          trans={trans}
-        />
-      </Section>
-      <Section
-        title={trans.__('Starters')}
-        hint={trans.__(
+      {casesSection(
+        'examples',
+        trans.__('Example cases'),
+        trans.__('Shown in the statement and to the candidate.')
+      )}
+      {casesSection(
+        'hidden',
+        trans.__('Hidden cases'),
+        trans.__('The candidate sees only whether each passes.')
+      )}
+      {programsSection(
+        'starters',
+        trans.__('Starters'),
+        trans.__(
           'What the candidate starts from: it reads the input and prints, with the part to write left empty. Each must run the first example without an error.'
-        )}
-      >
-        <ProgramsEditor
-          kind="starters"
-          programs={draft.starters}
-          pythonOnly={draft.kind === 'data'}
-          places={places}
-          templateOf={language => templates[language] ?? ''}
-          onChange={starters => change({ starters })}
-          trans={trans}
-        />
-      </Section>
-      <Section
-        title={trans.__('Reference solutions')}
-        hint={trans.__(
+        ),
+        language => templates[language] ?? ''
+      )}
+      {programsSection(
+        'solutions',
+        trans.__('Reference solutions'),
+        trans.__(
           'For the interviewer only. Each must pass every case within the time limit.'
-        )}
-      >
-        <ProgramsEditor
-          kind="solutions"
-          programs={draft.solutions}
-          pythonOnly={draft.kind === 'data'}
-          places={places}
-          templateOf={() => ''}
-          onChange={solutions => change({ solutions })}
-          trans={trans}
-        />
-      </Section>
+        ),
+        () => ''
+      )}
       <Section title={trans.__('Hints and follow-up')}>
         <HintFields draft={draft} onChange={change} trans={trans} />
       </Section>

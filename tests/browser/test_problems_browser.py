@@ -32,6 +32,7 @@ import pytest
 from lab_people import (
     Person,
     Steps,
+    api,
     dismiss_toasts,
     join_and_admit,
     open_browser,
@@ -97,22 +98,6 @@ def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def api(person: Person, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    """Call a server API from a member's browser profile (cookie + XSRF header)."""
-    xsrf = next((c["value"] for c in person.context.cookies() if c["name"] == "_xsrf"), "")
-    response = person.page.request.fetch(
-        person.url(path),
-        method=method,
-        headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
-        data=body,
-    )
-    text = response.text()
-    try:
-        return response.status, (response.json() if text else None)
-    except ValueError:
-        return response.status, text
 
 
 def write_file(person: Person, story: Story, name: str, text: str) -> None:

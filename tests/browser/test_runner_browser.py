@@ -26,6 +26,7 @@ import pytest
 from lab_people import (
     Person,
     Steps,
+    api,
     create_session,
     dismiss_toasts,
     join_and_admit,
@@ -80,22 +81,6 @@ def run_console(page: Any, session_id: str) -> Any:
     console = session_panel(page, session_id).locator(".cc-RunConsole")
     console.wait_for(state="visible", timeout=PANEL_WAIT_MS)
     return console
-
-
-def api(person: Person, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    """Call a server API from a member's browser profile (cookie + XSRF header)."""
-    xsrf = next((c["value"] for c in person.context.cookies() if c["name"] == "_xsrf"), "")
-    response = person.page.request.fetch(
-        person.url(path),
-        method=method,
-        headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
-        data=body,
-    )
-    text = response.text()
-    try:
-        return response.status, (response.json() if text else None)
-    except ValueError:
-        return response.status, text
 
 
 def write_file(person: Person, story: Story, name: str, text: str) -> None:

@@ -25,6 +25,7 @@ import pytest
 from lab_people import (
     Person,
     Steps,
+    api,
     dismiss_toasts,
     open_browser,
     open_sidebar,
@@ -82,22 +83,6 @@ def visible_dialogs(page: Any) -> list[str]:
         for i in range(dialogs.count())
         if dialogs.nth(i).is_visible()
     ]
-
-
-def api(person: Person, method: str, path: str, body: Any = None) -> tuple[int, Any]:
-    """Call the REST API from a member's browser profile (cookie + XSRF header)."""
-    xsrf = next(
-        (c["value"] for c in person.context.cookies() if c["name"] == "_xsrf"),
-        "",
-    )
-    response = person.page.request.fetch(
-        person.url(path),
-        method=method,
-        headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
-        data=body,
-    )
-    text = response.text()
-    return response.status, (response.json() if text else None)
 
 
 # --- the story ---------------------------------------------------------------------------

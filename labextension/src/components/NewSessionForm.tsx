@@ -16,6 +16,7 @@ import {
   MIN_PARTICIPANTS,
   SESSION_MODES
 } from '../types';
+import { Field, SelectField } from './Field';
 import { ProblemPicker } from './problems/ProblemPicker';
 
 interface INewSessionFormProps {
@@ -133,50 +134,36 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
         onChange={event => update({ description: event.target.value })}
       />
       <div className="cc-FormGrid">
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.language}>
-            {trans.__('Language')}
-          </label>
-          <select
-            id={ids.language}
-            className="cc-Input cc-Select"
-            value={value.language}
-            onChange={event =>
-              update({ language: event.target.value as Language })
-            }
-          >
-            {props.languages.map(language => (
-              <option
-                key={language.id}
-                value={language.id}
-                disabled={!language.available}
-              >
-                {language.available
-                  ? language.name
-                  : trans.__('%1 (not installed)', language.name)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.max}>
-            {trans.__('Max participants')}
-          </label>
-          <select
-            id={ids.max}
-            className="cc-Input cc-Select"
-            value={value.maxParticipants}
-            onChange={event =>
-              update({ maxParticipants: Number(event.target.value) })
-            }
-          >
-            {range(MIN_PARTICIPANTS, MAX_PARTICIPANTS).map(n => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={ids.language}
+          label={trans.__('Language')}
+          value={value.language}
+          onChange={language => update({ language: language as Language })}
+        >
+          {props.languages.map(language => (
+            <option
+              key={language.id}
+              value={language.id}
+              disabled={!language.available}
+            >
+              {language.available
+                ? language.name
+                : trans.__('%1 (not installed)', language.name)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={ids.max}
+          label={trans.__('Max participants')}
+          value={value.maxParticipants}
+          onChange={max => update({ maxParticipants: Number(max) })}
+        >
+          {range(MIN_PARTICIPANTS, MAX_PARTICIPANTS).map(n => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <fieldset className="cc-Fieldset">
         <legend className="cc-Label">{trans.__('Mode')}</legend>
@@ -205,10 +192,7 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
         </p>
       </fieldset>
       <div className="cc-FormGrid">
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.password}>
-            {trans.__('Password (optional)')}
-          </label>
+        <Field id={ids.password} label={trans.__('Password (optional)')}>
           <input
             id={ids.password}
             className="cc-Input"
@@ -218,11 +202,11 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
             value={value.password}
             onChange={event => update({ password: event.target.value })}
           />
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.scheduled}>
-            {trans.__('Scheduled start (optional)')}
-          </label>
+        </Field>
+        <Field
+          id={ids.scheduled}
+          label={trans.__('Scheduled start (optional)')}
+        >
           <input
             id={ids.scheduled}
             className="cc-Input"
@@ -230,7 +214,7 @@ function NewSessionForm(props: INewSessionFormProps): JSX.Element {
             value={value.scheduledAt}
             onChange={event => update({ scheduledAt: event.target.value })}
           />
-        </div>
+        </Field>
       </div>
       <label className="cc-Choice cc-mod-spaced">
         <input

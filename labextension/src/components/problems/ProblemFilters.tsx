@@ -12,6 +12,7 @@ import {
   IProblemQuery,
   PROGRAM_FILES
 } from '../../problemTypes';
+import { SelectField } from '../Field';
 
 export interface IProblemFiltersProps {
   query: IProblemQuery;
@@ -66,81 +67,57 @@ export function ProblemFilters(props: IProblemFiltersProps): JSX.Element {
         onChange={event => onChange({ q: event.target.value })}
       />
       <div className="cc-ProblemFilters-grid">
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.difficulty}>
-            {trans.__('Difficulty')}
-          </label>
-          <select
-            id={ids.difficulty}
-            className="cc-Input cc-Select"
-            value={query.difficulty}
-            onChange={event =>
-              onChange({ difficulty: event.target.value as Difficulty | '' })
-            }
-          >
-            <option value="">{trans.__('Any difficulty')}</option>
-            {DIFFICULTIES.map(difficulty => (
-              <option key={difficulty} value={difficulty}>
-                {difficultyLabel(difficulty, trans)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.tag}>
-            {trans.__('Tag')}
-          </label>
-          <select
-            id={ids.tag}
-            className="cc-Input cc-Select"
-            value={query.tag}
-            onChange={event => onChange({ tag: event.target.value })}
-          >
-            <option value="">{trans.__('Any tag')}</option>
-            {tagOptions.map(tag => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.language}>
-            {trans.__('Starter language')}
-          </label>
-          <select
-            id={ids.language}
-            className="cc-Input cc-Select"
-            value={query.language}
-            onChange={event => onChange({ language: event.target.value })}
-          >
-            <option value="">{trans.__('Any language')}</option>
-            {PROGRAM_FILES.map(([language]) => (
-              <option key={language} value={language}>
-                {programLanguageLabel(language, trans)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.solved}>
-            {trans.__('Solved')}
-          </label>
-          <select
-            id={ids.solved}
-            className="cc-Input cc-Select"
-            value={query.solved}
-            onChange={event =>
-              onChange({
-                solved: event.target.value as IProblemQuery['solved']
-              })
-            }
-          >
-            <option value="">{trans.__('Solved or not')}</option>
-            <option value="yes">{trans.__('Solved by me')}</option>
-            <option value="no">{trans.__('Not solved yet')}</option>
-          </select>
-        </div>
+        <SelectField
+          id={ids.difficulty}
+          label={trans.__('Difficulty')}
+          value={query.difficulty}
+          onChange={value => onChange({ difficulty: value as Difficulty | '' })}
+        >
+          <option value="">{trans.__('Any difficulty')}</option>
+          {DIFFICULTIES.map(difficulty => (
+            <option key={difficulty} value={difficulty}>
+              {difficultyLabel(difficulty, trans)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={ids.tag}
+          label={trans.__('Tag')}
+          value={query.tag}
+          onChange={tag => onChange({ tag })}
+        >
+          <option value="">{trans.__('Any tag')}</option>
+          {tagOptions.map(tag => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={ids.language}
+          label={trans.__('Starter language')}
+          value={query.language}
+          onChange={language => onChange({ language })}
+        >
+          <option value="">{trans.__('Any language')}</option>
+          {PROGRAM_FILES.map(([language]) => (
+            <option key={language} value={language}>
+              {programLanguageLabel(language, trans)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={ids.solved}
+          label={trans.__('Solved')}
+          value={query.solved}
+          onChange={value =>
+            onChange({ solved: value as IProblemQuery['solved'] })
+          }
+        >
+          <option value="">{trans.__('Solved or not')}</option>
+          <option value="yes">{trans.__('Solved by me')}</option>
+          <option value="no">{trans.__('Not solved yet')}</option>
+        </SelectField>
       </div>
       <div className="cc-ProblemFilters-row">
         <label className="cc-Choice">

@@ -4,12 +4,13 @@
  * candidate sees only whether they pass).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import { addIcon, closeIcon } from '@jupyterlab/ui-components';
 import React, { useId } from 'react';
 
 import { ICaseDraft, newCase } from '../../../problemDraft';
 import { FaultPlaces, casePlace } from '../../../problemFaults';
+import { Field } from '../../Field';
 import { InlineFaults } from '../FaultList';
+import { AddRowButton, RemoveRowButton } from './EditorButtons';
 
 export interface ICasesEditorProps {
   kind: 'examples' | 'hidden';
@@ -28,6 +29,27 @@ export function CasesEditor(props: ICasesEditorProps): JSX.Element {
   const update = (key: number, patch: Partial<ICaseDraft>): void => {
     onChange(cases.map(c => (c.key === key ? { ...c, ...patch } : c)));
   };
+
+  // The input or the expected output of a case.
+  const ioField = (
+    item: ICaseDraft,
+    suffix: string,
+    field: 'input' | 'expected',
+    label: string,
+    described: string | undefined
+  ): JSX.Element => (
+    <Field id={`${id}-${item.key}-${suffix}`} label={label}>
+      <textarea
+        id={`${id}-${item.key}-${suffix}`}
+        className="cc-Input cc-Textarea cc-Code"
+        rows={3}
+        spellCheck={false}
+        aria-describedby={described}
+        value={item[field]}
+        onChange={event => update(item.key, { [field]: event.target.value })}
+      />
+    </Field>
+  );
 
   return (
     <div className={`cc-EditorSection cc-CasesEditor cc-mod-${kind}`}>
@@ -59,57 +81,28 @@ export function CasesEditor(props: ICasesEditorProps): JSX.Element {
                     : trans.__('Hidden case %1', i + 1)}
                   {item.name && <span className="cc-Hint"> · {item.name}</span>}
                 </span>
-                <button
-                  type="button"
-                  className="cc-IconButton"
-                  aria-label={trans.__('Remove %1', noun(i + 1))}
-                  title={trans.__('Remove %1', noun(i + 1))}
-                  onClick={() =>
+                <RemoveRowButton
+                  label={trans.__('Remove %1', noun(i + 1))}
+                  onRemove={() =>
                     onChange(cases.filter(c => c.key !== item.key))
                   }
-                >
-                  <closeIcon.react tag="span" elementSize="small" />
-                </button>
+                />
               </div>
               <div className="cc-CaseRow-io">
-                <div className="cc-Field">
-                  <label className="cc-Label" htmlFor={`${id}-${item.key}-in`}>
-                    {trans.__('Input')}
-                  </label>
-                  <textarea
-                    id={`${id}-${item.key}-in`}
-                    className="cc-Input cc-Textarea cc-Code"
-                    rows={3}
-                    spellCheck={false}
-                    aria-describedby={described}
-                    value={item.input}
-                    onChange={event =>
-                      update(item.key, { input: event.target.value })
-                    }
-                  />
-                </div>
-                <div className="cc-Field">
-                  <label className="cc-Label" htmlFor={`${id}-${item.key}-out`}>
-                    {trans.__('Expected output')}
-                  </label>
-                  <textarea
-                    id={`${id}-${item.key}-out`}
-                    className="cc-Input cc-Textarea cc-Code"
-                    rows={3}
-                    spellCheck={false}
-                    aria-describedby={described}
-                    value={item.expected}
-                    onChange={event =>
-                      update(item.key, { expected: event.target.value })
-                    }
-                  />
-                </div>
+                {ioField(item, 'in', 'input', trans.__('Input'), described)}
+                {ioField(
+                  item,
+                  'out',
+                  'expected',
+                  trans.__('Expected output'),
+                  described
+                )}
               </div>
               {examples && (
-                <div className="cc-Field">
-                  <label className="cc-Label" htmlFor={`${id}-${item.key}-md`}>
-                    {trans.__('Explanation (optional, Markdown)')}
-                  </label>
+                <Field
+                  id={`${id}-${item.key}-md`}
+                  label={trans.__('Explanation (optional, Markdown)')}
+                >
                   <input
                     id={`${id}-${item.key}-md`}
                     className="cc-Input"
@@ -118,25 +111,19 @@ export function CasesEditor(props: ICasesEditorProps): JSX.Element {
                       update(item.key, { explanation: event.target.value })
                     }
                   />
-                </div>
+                </Field>
               )}
               <InlineFaults faults={faults} id={faultsId} trans={trans} />
             </li>
           );
         })}
       </ol>
-      <div className="cc-ButtonRow">
-        <button
-          type="button"
-          className="cc-Button cc-mod-small cc-mod-withIcon"
-          onClick={() => onChange([...cases, newCase()])}
-        >
-          <addIcon.react tag="span" elementSize="small" />
-          {examples
-            ? trans.__('Add an example')
-            : trans.__('Add a hidden case')}
-        </button>
-      </div>
+      <AddRowButton
+        label={
+          examples ? trans.__('Add an example') : trans.__('Add a hidden case')
+        }
+        onAdd={() => onChange([...cases, newCase()])}
+      />
     </div>
   );
 }

@@ -3,10 +3,11 @@
  * follow-up question.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import { addIcon, closeIcon } from '@jupyterlab/ui-components';
 import React, { useId } from 'react';
 
 import { IProblemDraft, newHint } from '../../../problemDraft';
+import { Field } from '../../Field';
+import { AddRowButton, RemoveRowButton } from './EditorButtons';
 
 export interface IHintFieldsProps {
   draft: IProblemDraft;
@@ -43,38 +44,27 @@ export function HintFields(props: IHintFieldsProps): JSX.Element {
                   maxLength={1000}
                   onChange={event => setHint(hint.key, event.target.value)}
                 />
-                <button
-                  type="button"
-                  className="cc-IconButton"
-                  aria-label={trans.__('Remove hint %1', i + 1)}
-                  title={trans.__('Remove hint %1', i + 1)}
-                  onClick={() =>
+                <RemoveRowButton
+                  label={trans.__('Remove hint %1', i + 1)}
+                  onRemove={() =>
                     onChange({
                       hints: draft.hints.filter(h => h.key !== hint.key)
                     })
                   }
-                >
-                  <closeIcon.react tag="span" elementSize="small" />
-                </button>
+                />
               </div>
             </li>
           ))}
         </ol>
       )}
-      <div className="cc-ButtonRow">
-        <button
-          type="button"
-          className="cc-Button cc-mod-small cc-mod-withIcon"
-          onClick={() => onChange({ hints: [...draft.hints, newHint()] })}
-        >
-          <addIcon.react tag="span" elementSize="small" />
-          {trans.__('Add a hint')}
-        </button>
-      </div>
-      <div className="cc-Field">
-        <label className="cc-Label" htmlFor={`${id}-follow-up`}>
-          {trans.__('Follow-up question (optional)')}
-        </label>
+      <AddRowButton
+        label={trans.__('Add a hint')}
+        onAdd={() => onChange({ hints: [...draft.hints, newHint()] })}
+      />
+      <Field
+        id={`${id}-follow-up`}
+        label={trans.__('Follow-up question (optional)')}
+      >
         <textarea
           id={`${id}-follow-up`}
           className="cc-Input cc-Textarea"
@@ -82,7 +72,7 @@ export function HintFields(props: IHintFieldsProps): JSX.Element {
           value={draft.followUp}
           onChange={event => onChange({ followUp: event.target.value })}
         />
-      </div>
+      </Field>
     </div>
   );
 }

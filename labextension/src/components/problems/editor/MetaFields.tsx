@@ -20,6 +20,7 @@ import {
   ProblemCompare,
   Visibility
 } from '../../../problemTypes';
+import { Field, SelectField } from '../../Field';
 import { InlineFaults } from '../FaultList';
 
 export interface IMetaFieldsProps {
@@ -60,10 +61,7 @@ export function MetaFields(props: IMetaFieldsProps): JSX.Element {
   return (
     <div className="cc-EditorSection cc-MetaFields">
       <div className="cc-FormGrid">
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.id}>
-            {trans.__('Id')}
-          </label>
+        <Field id={ids.id} label={trans.__('Id')}>
           <input
             id={ids.id}
             className="cc-Input cc-Code"
@@ -86,11 +84,8 @@ export function MetaFields(props: IMetaFieldsProps): JSX.Element {
               : trans.__('Lowercase letters, digits and dashes.')}
           </p>
           <InlineFaults faults={idFaults} id={ids.idFaults} trans={trans} />
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.title}>
-            {trans.__('Title')}
-          </label>
+        </Field>
+        <Field id={ids.title} label={trans.__('Title')}>
           <input
             id={ids.title}
             className="cc-Input"
@@ -100,30 +95,23 @@ export function MetaFields(props: IMetaFieldsProps): JSX.Element {
             placeholder={trans.__('e.g. Two Sum Count')}
             onChange={event => onChange({ title: event.target.value })}
           />
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.difficulty}>
-            {trans.__('Difficulty')}
-          </label>
-          <select
-            id={ids.difficulty}
-            className="cc-Input cc-Select"
-            value={draft.difficulty}
-            onChange={event =>
-              onChange({ difficulty: event.target.value as Difficulty })
-            }
-          >
-            {DIFFICULTIES.map(difficulty => (
-              <option key={difficulty} value={difficulty}>
-                {difficultyLabel(difficulty, trans)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.timeLimit}>
-            {trans.__('Time limit per case (seconds)')}
-          </label>
+        </Field>
+        <SelectField
+          id={ids.difficulty}
+          label={trans.__('Difficulty')}
+          value={draft.difficulty}
+          onChange={value => onChange({ difficulty: value as Difficulty })}
+        >
+          {DIFFICULTIES.map(difficulty => (
+            <option key={difficulty} value={difficulty}>
+              {difficultyLabel(difficulty, trans)}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          id={ids.timeLimit}
+          label={trans.__('Time limit per case (seconds)')}
+        >
           <input
             id={ids.timeLimit}
             className="cc-Input"
@@ -134,31 +122,21 @@ export function MetaFields(props: IMetaFieldsProps): JSX.Element {
             value={draft.timeLimit}
             onChange={event => onChange({ timeLimit: event.target.value })}
           />
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.compare}>
-            {trans.__('Compare the output')}
-          </label>
-          <select
-            id={ids.compare}
-            className="cc-Input cc-Select"
-            value={draft.compare}
-            onChange={event =>
-              onChange({ compare: event.target.value as ProblemCompare })
-            }
-          >
-            {PROBLEM_COMPARES.map(compare => (
-              <option key={compare} value={compare}>
-                {compareLabel(compare, trans)}
-              </option>
-            ))}
-          </select>
-        </div>
+        </Field>
+        <SelectField
+          id={ids.compare}
+          label={trans.__('Compare the output')}
+          value={draft.compare}
+          onChange={value => onChange({ compare: value as ProblemCompare })}
+        >
+          {PROBLEM_COMPARES.map(compare => (
+            <option key={compare} value={compare}>
+              {compareLabel(compare, trans)}
+            </option>
+          ))}
+        </SelectField>
         {tolerance && (
-          <div className="cc-Field">
-            <label className="cc-Label" htmlFor={ids.tolerance}>
-              {trans.__('Tolerance')}
-            </label>
+          <Field id={ids.tolerance} label={trans.__('Tolerance')}>
             <input
               id={ids.tolerance}
               className="cc-Input"
@@ -166,45 +144,31 @@ export function MetaFields(props: IMetaFieldsProps): JSX.Element {
               value={draft.tolerance}
               onChange={event => onChange({ tolerance: event.target.value })}
             />
-          </div>
+          </Field>
         )}
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.kind}>
-            {trans.__('Kind')}
-          </label>
-          <select
-            id={ids.kind}
-            className="cc-Input cc-Select"
-            value={draft.kind}
-            onChange={event =>
-              onChange({ kind: event.target.value as 'code' | 'data' })
-            }
-          >
-            <option value="code">{trans.__('Code (any language)')}</option>
-            <option value="data">
-              {trans.__('Data (pandas and numpy, Python only)')}
+        <SelectField
+          id={ids.kind}
+          label={trans.__('Kind')}
+          value={draft.kind}
+          onChange={value => onChange({ kind: value as 'code' | 'data' })}
+        >
+          <option value="code">{trans.__('Code (any language)')}</option>
+          <option value="data">
+            {trans.__('Data (pandas and numpy, Python only)')}
+          </option>
+        </SelectField>
+        <SelectField
+          id={ids.visibility}
+          label={trans.__('Who may use it')}
+          value={draft.visibility}
+          onChange={value => onChange({ visibility: value as Visibility })}
+        >
+          {(['private', 'friends'] as const).map(visibility => (
+            <option key={visibility} value={visibility}>
+              {visibilityLabel(visibility, trans)}
             </option>
-          </select>
-        </div>
-        <div className="cc-Field">
-          <label className="cc-Label" htmlFor={ids.visibility}>
-            {trans.__('Who may use it')}
-          </label>
-          <select
-            id={ids.visibility}
-            className="cc-Input cc-Select"
-            value={draft.visibility}
-            onChange={event =>
-              onChange({ visibility: event.target.value as Visibility })
-            }
-          >
-            {(['private', 'friends'] as const).map(visibility => (
-              <option key={visibility} value={visibility}>
-                {visibilityLabel(visibility, trans)}
-              </option>
-            ))}
-          </select>
-        </div>
+          ))}
+        </SelectField>
       </div>
       <fieldset className="cc-Fieldset">
         <legend className="cc-Label">{trans.__('Tags')}</legend>

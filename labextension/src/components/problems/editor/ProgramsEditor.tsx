@@ -3,7 +3,6 @@
  * begins from, or the interviewer's reference solutions.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import { addIcon, closeIcon } from '@jupyterlab/ui-components';
 import React, { useId } from 'react';
 
 import { programLanguageLabel } from '../../../problemLabels';
@@ -11,6 +10,7 @@ import { IProgramDraft, newProgram, programFile } from '../../../problemDraft';
 import { FaultPlaces, programPlace } from '../../../problemFaults';
 import { PROGRAM_FILES } from '../../../problemTypes';
 import { InlineFaults } from '../FaultList';
+import { AddRowButton, RemoveRowButton } from './EditorButtons';
 
 export interface IProgramsEditorProps {
   kind: 'starters' | 'solutions';
@@ -103,21 +103,17 @@ export function ProgramsEditor(props: IProgramsEditorProps): JSX.Element {
                 </select>
                 <code className="cc-Hint">{file}</code>
                 <span className="cc-EditorRow-spacer" />
-                <button
-                  type="button"
-                  className="cc-IconButton"
-                  aria-label={
+                <RemoveRowButton
+                  label={
                     starters
                       ? trans.__('Remove the %1 starter', language)
                       : trans.__('Remove the %1 solution', language)
                   }
                   title={trans.__('Remove %1', file)}
-                  onClick={() =>
+                  onRemove={() =>
                     onChange(programs.filter(p => p.key !== program.key))
                   }
-                >
-                  <closeIcon.react tag="span" elementSize="small" />
-                </button>
+                />
               </div>
               <label
                 className="cc-VisuallyHidden"
@@ -145,17 +141,13 @@ export function ProgramsEditor(props: IProgramsEditorProps): JSX.Element {
           );
         })}
       </ol>
-      <div className="cc-ButtonRow">
-        <button
-          type="button"
-          className="cc-Button cc-mod-small cc-mod-withIcon"
-          disabled={free === undefined}
-          onClick={add}
-        >
-          <addIcon.react tag="span" elementSize="small" />
-          {starters ? trans.__('Add a starter') : trans.__('Add a solution')}
-        </button>
-      </div>
+      <AddRowButton
+        label={
+          starters ? trans.__('Add a starter') : trans.__('Add a solution')
+        }
+        disabled={free === undefined}
+        onAdd={add}
+      />
     </div>
   );
 }
