@@ -159,6 +159,7 @@ bench: sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env b
 	$(BIN)/python bench/bench_runner.py
 	$(BIN)/python bench/bench_edits.py
 	$(BIN)/python bench/bench_replay.py
+	$(BIN)/python bench/report.py
 
 # The Node Yjs servers the edit benchmark compares against, from the npm registry.
 bench/node/node_modules: bench/node/package.json

@@ -1,0 +1,255 @@
+"""Gather the benchmark results into bench/results/latest.json and bench/RESULTS.md: every
+figure with its same-run reference, each target PASS, FAIL or NOT MEASURED, and the edit
+propagation curve as an SVG chart.
+
+Run by `make bench` after the measurements; it only reads bench/results/*.json, so it
+can be run again on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+HERE = Path(__file__).parent
+RESULTS = HERE / "results"
+NODE_SERVERS = ("y-websocket", "hocuspocus")
+SERIES = {
+    "codecall": ("CodeCall", "#1f77b4"),
+    "stock": ("stock jupyter-collaboration", "#d62728"),
+    "y-websocket": ("@y/websocket-server", "#2ca02c"),
+    "hocuspocus": ("@hocuspocus/server", "#9467bd"),
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    rule: str
+    status: str  # PASS | FAIL | NOT MEASURED
+    figure: str
+
+
+def _load(name: str) -> dict[str, Any] | None:
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _row(rows: list[dict[str, Any]], rooms: int) -> dict[str, Any] | None:
+    return next((r for r in rows if r["rooms"] == rooms), None)
+
+
+def _status(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def _missing(name: str, rule: str) -> Target:
+    return Target(name, rule, "NOT MEASURED", "not measured yet")
+
+
+def edit_targets(edits: dict[str, Any] | None) -> list[Target]:
+    names = ("edits: zero lost", "edits: p99 at 100 rooms", "edits: p99 at 200 rooms")
+    rules = (
+        "no lost update at any N",
+        "at most 2x the faster Node server's p99 (stretch 1.5x)",
+        "under 50 ms",
+    )
+    if edits is None:
+        return [_missing(n, r) for n, r in zip(names, rules, strict=True)]
+    ours = edits["servers"]["codecall"]
+    lost = sum(r["lost"] for r in ours)
+    at_100, at_200 = _row(ours, 100), _row(ours, 200)
+    node_100 = [
+        row["p99_ms"]
+        for server in NODE_SERVERS
+        if (row := _row(edits["servers"].get(server, []), 100)) and row["p99_ms"] is not None
+    ]
+    targets = [
+        Target(names[0], rules[0], _status(lost == 0),
+               f"{lost} lost over {sum(r['sent'] for r in ours)} updates"),
+    ]  # fmt: skip
+    if at_100 is None or not node_100:
+        targets.append(_missing(names[1], rules[1]))
+    else:
+        ratio = at_100["p99_ms"] / min(node_100)
+        targets.append(
+            Target(names[1], rules[1], _status(ratio <= 2.0),
+                   f"{at_100['p99_ms']:.1f} ms vs {min(node_100):.1f} ms: {ratio:.1f}x")
+        )  # fmt: skip
+    if at_200 is None:
+        targets.append(_missing(names[2], rules[2]))
+    else:
+        targets.append(
+            Target(names[2], rules[2], _status(at_200["p99_ms"] < 50),
+                   f"{at_200['p99_ms']:.1f} ms")
+        )  # fmt: skip
+    return targets
+
+
+def runner_targets(runner: dict[str, Any] | None) -> list[Target]:
+    rules = ("at most half of a bare `python3 -c` subprocess", "at least 50")
+    if runner is None:
+        return [_missing("runner: warm Python p50", rules[0]),
+                _missing("runner: trivial runs per second", rules[1])]  # fmt: skip
+    warm = runner["python_hello_warm_rest"]["p50_ms"]
+    bare = runner["reference_bare_subprocess"]["p50_ms"]
+    rate = runner["trivial_runs_per_second"]
+    return [
+        Target("runner: warm Python p50", rules[0], _status(warm <= bare / 2),
+               f"{warm:.1f} ms vs {bare:.1f} ms: {warm / bare:.2f}x"),
+        Target("runner: trivial runs per second", rules[1], _status(rate >= 50),
+               f"{rate:g} per second on 2 cores"),
+    ]  # fmt: skip
+
+
+def replay_target(replay: dict[str, Any] | None) -> Target:
+    rule = "seek under 100 ms"
+    if replay is None:
+        return _missing("replay: seek", rule)
+    ok = replay["seek_max_ms"] < 100 and replay["wrong"] == 0
+    figure = (
+        f"median {replay['seek_median_ms']:.1f} ms, p95 {replay['seek_p95_ms']:.1f} ms, "
+        f"max {replay['seek_max_ms']:.1f} ms over {replay['updates']:,} updates"
+    )
+    return Target("replay: seek", rule, _status(ok), figure)
+
+
+def all_targets(results: dict[str, Any]) -> list[Target]:
+    return [
+        *edit_targets(results.get("edits")),
+        *runner_targets(results.get("runner")),
+        replay_target(results.get("replay")),
+        _missing("relay: round trip p99", "at most 2x a bare tornado echo's p99"),
+        _missing("memory per active room", "at most 1 MiB"),
+        _missing("page: load time added", "at most 150 ms"),
+    ]
+
+
+def largest_fast_n(edits: dict[str, Any] | None) -> int | None:
+    """The largest N at which CodeCall's p99 stays under 50 ms."""
+    if edits is None:
+        return None
+    fast = [r["rooms"] for r in edits["servers"]["codecall"]
+            if r["p99_ms"] is not None and r["p99_ms"] < 50 and r["lost"] == 0]  # fmt: skip
+    return max(fast, default=None)
+
+
+def edits_chart(edits: dict[str, Any]) -> str:
+    """p99 against rooms per server, log scale, as a small standalone SVG."""
+    import math
+
+    width, height, left, bottom, top, right = 640, 360, 64, 44, 20, 180
+    rooms = sorted({r["rooms"] for rows in edits["servers"].values() for r in rows})
+    lo, hi = 1.0, 20_000.0
+
+    def x(n: int) -> float:
+        return left + rooms.index(n) * (width - left - right) / max(1, len(rooms) - 1)
+
+    def y(ms: float) -> float:
+        share = (math.log10(ms) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+        return height - bottom - share * (height - bottom - top)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'font-family="sans-serif" font-size="12" role="img" '
+        f'aria-label="Edit propagation p99 by number of rooms, per server">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+    ]
+    for ms in (1, 10, 100, 1000, 10000):
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(ms):.1f}" '
+                     f'y2="{y(ms):.1f}" stroke="#ddd"/>')  # fmt: skip
+        parts.append(f'<text x="{left - 6}" y="{y(ms) + 4:.1f}" text-anchor="end">{ms} ms</text>')
+    for n in rooms:
+        parts.append(
+            f'<text x="{x(n):.1f}" y="{height - bottom + 18}" text-anchor="middle">{n}</text>'
+        )
+    parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 8}" '
+                 f'text-anchor="middle">rooms (2 clients each)</text>')  # fmt: skip
+    for index, (key, (label, colour)) in enumerate(SERIES.items()):
+        rows = [r for r in edits["servers"].get(key, []) if r["p99_ms"] is not None]
+        points = " ".join(f"{x(r['rooms']):.1f},{y(max(lo, r['p99_ms'])):.1f}" for r in rows)
+        if points:
+            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
+                         f'stroke-width="2"/>')  # fmt: skip
+        legend_y = top + 16 + index * 20
+        parts.append(f'<line x1="{width - right + 16}" x2="{width - right + 36}" '
+                     f'y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="{colour}" '
+                     f'stroke-width="3"/>')  # fmt: skip
+        parts.append(f'<text x="{width - right + 42}" y="{legend_y}">{escape(label)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def markdown(results: dict[str, Any], targets: list[Target], machine: dict[str, Any]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `bench/report.py` from `bench/results/*.json` (`make bench`). Every "
+        "figure was measured with its reference in the same run; see bench/README.md for "
+        "the method and the analysis.",
+        "",
+        f"Machine: {machine['cpus']} CPUs, {machine['platform']}.",
+        "",
+        "| target | rule | result | figure |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {t.name} | {t.rule} | **{t.status}** | {t.figure} |" for t in targets]
+    edits = results.get("edits")
+    if edits:
+        lines += [
+            "",
+            "## Edit propagation, p99 by rooms",
+            "",
+            "![p99 by rooms per server](results/edits.svg)",
+            "",
+            f"Largest N with CodeCall's p99 under 50 ms: {largest_fast_n(edits)}.",
+            "",
+            "| rooms | " + " | ".join(label for label, _ in SERIES.values()) + " |",
+            "|---|" + "---|" * len(SERIES),
+        ]
+        rooms = sorted({r["rooms"] for rows in edits["servers"].values() for r in rows})
+        for n in rooms:
+            cells = []
+            for key in SERIES:
+                row = _row(edits["servers"].get(key, []), n)
+                if row is None:
+                    cells.append("-")
+                elif row["p99_ms"] is None:
+                    cells.append(f"nothing delivered ({row['lost']} lost)")
+                else:
+                    lost = f", {row['lost']} lost" if row["lost"] else ""
+                    cells.append(f"{row['p50_ms']:g} / {row['p99_ms']:g} ms{lost}")
+            lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    results = {name: _load(name) for name in ("edits", "runner", "replay")}
+    present = {k: v for k, v in results.items() if v is not None}
+    machine = next(
+        (v["machine"] for v in present.values() if isinstance(v.get("machine"), dict)),
+        {"cpus": None, "platform": platform.platform()},
+    )
+    targets = all_targets(present)
+    latest = {
+        "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine,
+        "targets": [asdict(t) for t in targets],
+        "largest_n_p99_under_50ms": largest_fast_n(present.get("edits")),
+        "results": present,
+    }
+    (RESULTS / "latest.json").write_text(json.dumps(latest, indent=2) + "\n")
+    if present.get("edits"):
+        (RESULTS / "edits.svg").write_text(edits_chart(present["edits"]))
+    (HERE / "RESULTS.md").write_text(markdown(present, targets, machine))
+    for target in targets:
+        print(f"{target.status:>12}  {target.name}: {target.figure}")
+
+
+if __name__ == "__main__":
+    main()
