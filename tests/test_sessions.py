@@ -229,14 +229,22 @@ async def test_update_by_the_host(people):
         await ann.api(
             "PATCH",
             f"sessions/{sid}",
-            {"title": "Graphs", "description": "BFS", "language": "cpp", "problem_id": "p-1"},
+            {
+                "title": "Graphs",
+                "description": "BFS",
+                "language": "cpp",
+                "problem_id": "pair-sum-count",
+            },
         )
     )
     assert (changed["title"], changed["language"], changed["problem_id"]) == (
         "Graphs",
         "cpp",
-        "p-1",
+        "pair-sum-count",
     )
+    # A problem must be one the host can use (tests/test_problems_api.py has the rest).
+    unknown = await ann.api("PATCH", f"sessions/{sid}", {"problem_id": "p-1"})
+    assert error_code(unknown) == "no_such_problem"
     too_small = await ann.api("PATCH", f"sessions/{sid}", {"max_participants": 2})
     assert too_small.code == 200  # two admitted, two seats: fine
     (cat,) = await people("cat")
