@@ -302,12 +302,11 @@ class ProblemCheckHandler(ProblemBase):
     async def post(self, problem_id: str) -> None:
         files = await self.problems.own_files(self.user.account_id, problem_id)
         try:
-            await self.checked(problem_id, files)
+            problem = await self.checked(problem_id, files)
         except ProblemInvalid as e:
             faults = [{"file": f.file, "message": f.message} for f in e.faults]
             self.reply(CheckOut(ok=False, runs=0, faults=faults))
             return
-        problem = await self.problems.get(self.user.account_id, problem_id)
         runs = len(problem.starters) + len(problem.solutions)
         self.reply(CheckOut(ok=True, runs=runs, faults=[]))
 
