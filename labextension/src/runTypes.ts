@@ -175,3 +175,13 @@ export type RunEvent =
   | { type: 'run.started'; run_id: string }
   | { type: 'run.output'; run_id: string; chunks: Array<[string, string]> }
   | { type: 'run.finished'; run_id: string; verdict: string };
+
+/**
+ * Whether a channel message is one of the `run.*` events.
+ */
+export function isRunEvent(data: {
+  type: string;
+  [key: string]: unknown;
+}): data is RunEvent {
+  return data.type.startsWith('run.') && typeof data.run_id === 'string';
+}

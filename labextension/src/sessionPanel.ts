@@ -15,10 +15,11 @@ import { CodeCallModel } from './model';
 import { Poller } from './poller';
 import { ProblemsApi } from './problemsApi';
 import { RunApi } from './runApi';
-import { RunChannel } from './runChannel';
 import { RunModel } from './runModel';
 import { RunnerStatusModel } from './runnerStatus';
 import { ReplayApi } from './replayApi';
+import { isRunEvent } from './runTypes';
+import { SessionChannel } from './sessionChannel';
 import { ISessionState, SessionModel } from './sessionModel';
 import { sessionNotices } from './sessionNotices';
 import { SessionPanelActions } from './sessionPanelActions';
@@ -147,11 +148,15 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     this._runs = runs;
     this._snapshots = snapshots;
     this._problem = problem;
-    this._channel = new RunChannel({
+    this._channel = new SessionChannel({
       serverSettings: options.client.serverSettings,
       sessionId: options.sessionId
     });
-    this._channel.received.connect((_, event) => runs.onRunEvent(event));
+    this._channel.received.connect((_, message) => {
+      if (isRunEvent(message)) {
+        runs.onRunEvent(message);
+      }
+    });
     this._trans = trans;
     this._notify = options.notify;
     this._onAction = options.onAction;
@@ -242,8 +247,8 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   }
 
   /**
-   * Listen to the session's channel (live run output) while the panel is
-   * on the page and I am inside a running session.
+   * Keep the session's channel (live runs, chat, activity, the call) open
+   * while the panel is on the page and I am inside a running session.
    */
   private _followChannel(): void {
     const { session, gone } = this._model.state;
@@ -340,7 +345,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   private _snapshots: SnapshotsModel;
   private _problem: SessionProblemModel;
   private _snapshotsSeenAt = -1;
-  private _channel: RunChannel;
+  private _channel: SessionChannel;
   private _trans: TranslationBundle;
   private _notify: () => boolean;
   private _onAction: () => void;

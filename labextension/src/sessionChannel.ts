@@ -1,17 +1,18 @@
 /**
- * The `run.*` messages of a session's channel (docs/CHANNEL.md): queue
- * moves, starts, output as it is printed, ends.
+ * One session's channel socket (docs/CHANNEL.md), shared by everything in
+ * the session panel that is live: run output, chat, activity, and the
+ * call's signaling. One socket per panel, so the others see one connection
+ * (one video peer) per open panel.
  *
- * Only listens: it never sends. Everything it brings also comes over REST
- * (the run console polls), so a channel that cannot connect only means no
- * live output.
+ * It reconnects with backoff and resumes from the last sequence number it
+ * saw. Everything but signaling and chat also comes over REST, so a channel
+ * that cannot connect only means nothing is live.
  */
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { API_PATH } from './api';
-import { RunEvent } from './runTypes';
 
 /**
  * Close codes after which reconnecting is pointless: removed (4403), the
@@ -21,19 +22,23 @@ const FINAL_CLOSE_CODES = new Set([4403, 4410]);
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
-function isRunEvent(data: unknown): data is RunEvent {
-  if (typeof data !== 'object' || data === null) {
-    return false;
-  }
-  const { type, run_id } = data as { type?: unknown; run_id?: unknown };
+/**
+ * A message of the channel: a JSON object with a string `type`.
+ */
+export interface IChannelMessage {
+  type: string;
+  [key: string]: unknown;
+}
+
+function isChannelMessage(data: unknown): data is IChannelMessage {
   return (
-    typeof type === 'string' &&
-    type.startsWith('run.') &&
-    typeof run_id === 'string'
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === 'string'
   );
 }
 
-export interface IRunChannelOptions {
+export interface ISessionChannelOptions {
   serverSettings: ServerConnection.ISettings;
   sessionId: string;
 }
@@ -41,17 +46,24 @@ export interface IRunChannelOptions {
 /**
  * A session channel socket, reconnected (and resumed) while it is open.
  */
-export class RunChannel {
-  constructor(options: IRunChannelOptions) {
+export class SessionChannel {
+  constructor(options: ISessionChannelOptions) {
     this._settings = options.serverSettings;
     this._sessionId = options.sessionId;
   }
 
   /**
-   * Emitted with every `run.*` message.
+   * Emitted with every message the server sends.
    */
-  get received(): ISignal<this, RunEvent> {
+  get received(): ISignal<this, IChannelMessage> {
     return this._received;
+  }
+
+  /**
+   * Emitted when the socket is greeted (`hello`) or lost.
+   */
+  get connectionChanged(): ISignal<this, boolean> {
+    return this._connectionChanged;
   }
 
   /**
@@ -59,6 +71,25 @@ export class RunChannel {
    */
   get isConnected(): boolean {
     return this._greeted;
+  }
+
+  /**
+   * This socket's connection id (from `hello`), or null while not greeted.
+   */
+  get connectionId(): string | null {
+    return this._greeted ? this._connectionId : null;
+  }
+
+  /**
+   * Send a message; false (and nothing sent) while not connected.
+   */
+  send(message: IChannelMessage): boolean {
+    const socket = this._socket;
+    if (!this._greeted || socket === null || socket.readyState !== 1) {
+      return false;
+    }
+    socket.send(JSON.stringify(message));
+    return true;
   }
 
   get isDisposed(): boolean {
@@ -85,7 +116,7 @@ export class RunChannel {
     window.clearTimeout(this._timer);
     const socket = this._socket;
     this._socket = null;
-    this._greeted = false;
+    this._setGreeted(false);
     if (socket !== null) {
       socket.onclose = null;
       socket.onmessage = null;
@@ -141,7 +172,7 @@ export class RunChannel {
         return;
       }
       this._socket = null;
-      this._greeted = false;
+      this._setGreeted(false);
       if (FINAL_CLOSE_CODES.has(event.code)) {
         this._wanted = false;
         return;
@@ -169,14 +200,14 @@ export class RunChannel {
     } catch {
       return;
     }
-    if (typeof data !== 'object' || data === null) {
+    if (!isChannelMessage(data)) {
       return;
     }
-    const message = data as { type?: unknown; epoch?: unknown; seq?: unknown };
-    if (message.type === 'hello') {
-      this._greeted = true;
-      this._retryMs = FIRST_RETRY_MS;
-    }
+    const message = data as IChannelMessage & {
+      epoch?: unknown;
+      seq?: unknown;
+      connection_id?: unknown;
+    };
     if (
       typeof message.epoch === 'string' ||
       typeof message.epoch === 'number'
@@ -189,9 +220,26 @@ export class RunChannel {
     if (typeof message.seq === 'number' && message.seq > this._seq) {
       this._seq = message.seq;
     }
-    if (isRunEvent(data)) {
-      this._received.emit(data);
+    if (message.type === 'hello') {
+      this._connectionId =
+        typeof message.connection_id === 'string'
+          ? message.connection_id
+          : null;
+      this._retryMs = FIRST_RETRY_MS;
+      this._setGreeted(true);
     }
+    this._received.emit(message);
+  }
+
+  private _setGreeted(greeted: boolean): void {
+    if (this._greeted === greeted) {
+      return;
+    }
+    this._greeted = greeted;
+    if (!greeted) {
+      this._connectionId = null;
+    }
+    this._connectionChanged.emit(greeted);
   }
 
   private _settings: ServerConnection.ISettings;
@@ -204,5 +252,7 @@ export class RunChannel {
   private _epoch: string | null = null;
   private _seq = 0;
   private _isDisposed = false;
-  private _received = new Signal<this, RunEvent>(this);
+  private _connectionId: string | null = null;
+  private _received = new Signal<this, IChannelMessage>(this);
+  private _connectionChanged = new Signal<this, boolean>(this);
 }
