@@ -15,7 +15,7 @@ from ..problems.faults import ProblemInvalid
 from ..problems.hints import HintService
 from ..problems.model import DIFFICULTIES, Problem
 from ..problems.progress import duration_seconds, past_sessions, progress
-from ..problems.service import ProblemQuery, ProblemService, tags_of
+from ..problems.service import ProblemQuery, ProblemService, matching, tags_of
 from ..schemas.problems import (
     CheckOut,
     DayCountOut,
@@ -140,9 +140,9 @@ class ProblemsHandler(ProblemBase):
             solved=self._yes_no("solved"),
             mine=bool(self._yes_no("mine")),
         )
-        found = await self.problems.find(self.user.account_id, query)
-        visible = await self.problems.find(self.user.account_id, ProblemQuery())
+        visible = await self.problems.visible(self.user.account_id)
         solved = await self.solved()
+        found = matching(visible, query, self.user.account_id, solved)
         self.reply(
             ProblemListOut(
                 problems=[summary_out(p, solved) for p in found],
@@ -392,7 +392,7 @@ class ProgressHandler(ProblemBase):
         tags=TAGS,
     )
     async def get(self) -> None:
-        visible = await self.problems.find(self.user.account_id, ProblemQuery())
+        visible = await self.problems.visible(self.user.account_id)
         mine = await progress(self.services.sessions.db, self.user.account_id, visible)
         self.reply(
             ProgressOut(

@@ -38,6 +38,29 @@ class ProblemQuery:
     mine: bool = False  # only problems the asking user wrote
 
 
+DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+
+
+def matching(
+    problems: list[Problem], query: ProblemQuery, user_id: int, solved: set[str]
+) -> list[Problem]:
+    """The ``problems`` that ``query`` asks ``user_id`` for; ``solved`` are theirs."""
+    words = query.text.lower().split()
+
+    def keep(p: Problem) -> bool:
+        haystack = " ".join((p.id, p.title, " ".join(p.tags), p.body)).lower()
+        return (
+            all(word in haystack for word in words)
+            and (query.difficulty is None or p.difficulty == query.difficulty)
+            and (query.tag is None or query.tag in p.tags)
+            and (query.language is None or query.language in p.languages)
+            and (query.solved is None or (p.id in solved) == query.solved)
+            and (not query.mine or p.owner_id == user_id)
+        )
+
+    return [p for p in problems if keep(p)]
+
+
 class ProblemService:
     def __init__(self, db: Database, friends: FriendService, roots: list[Path]) -> None:
         self.db = db
@@ -69,24 +92,15 @@ class ProblemService:
             raise NotFound("No such problem.", code="no_such_problem")
         return self._parse_row(row)
 
+    async def visible(self, user_id: int) -> list[Problem]:
+        """Every problem ``user_id`` may use, easy first: the folders', theirs, friends' shared."""
+        problems = list((await self.folder_problems()).values())
+        problems += await self._users_problems(user_id)
+        return sorted(problems, key=lambda p: (DIFFICULTY_ORDER[p.difficulty], p.title))
+
     async def find(self, user_id: int, query: ProblemQuery) -> list[Problem]:
-        problems = [] if query.mine else list((await self.folder_problems()).values())
-        problems += await self._users_problems(user_id, only_mine=query.mine)
         solved = await self.solved_ids(user_id) if query.solved is not None else set()
-        words = query.text.lower().split()
-
-        def keep(p: Problem) -> bool:
-            haystack = " ".join((p.id, p.title, " ".join(p.tags), p.body)).lower()
-            return (
-                all(word in haystack for word in words)
-                and (query.difficulty is None or p.difficulty == query.difficulty)
-                and (query.tag is None or query.tag in p.tags)
-                and (query.language is None or query.language in p.languages)
-                and (query.solved is None or (p.id in solved) == query.solved)
-            )
-
-        order = {"easy": 0, "medium": 1, "hard": 2}
-        return sorted(filter(keep, problems), key=lambda p: (order[p.difficulty], p.title))
+        return matching(await self.visible(user_id), query, user_id, solved)
 
     async def solved_ids(self, user_id: int) -> set[str]:
         """Problems ``user_id`` has judged with every case passing."""
@@ -98,8 +112,8 @@ class ProblemService:
             )
             return {str(r) for r in rows.scalars()}
 
-    async def _users_problems(self, user_id: int, only_mine: bool) -> list[Problem]:
-        friends = set() if only_mine else await self.friends.friend_ids(user_id)
+    async def _users_problems(self, user_id: int) -> list[Problem]:
+        friends = await self.friends.friend_ids(user_id)
         condition = UserProblem.owner_id == user_id
         if friends:
             shared = and_(UserProblem.owner_id.in_(friends), UserProblem.visibility == "friends")
