@@ -161,6 +161,31 @@ def test_both_type_in_the_shared_solution(story: Story) -> None:
     story.typed = True
 
 
+def test_each_sees_the_others_named_cursor_and_undo_takes_back_only_ones_own_edit(
+    story: Story,
+) -> None:
+    story.require("typed")
+    host, guest = story.host.page, story.guest.page
+    # Each editor shows the other's cursor; pointing at it shows their name (awareness).
+    for page, other in ((host, "Cody Candidate"), (guest, "Rosa Replay")):
+        cursor = page.locator(".jp-FileEditor .jp-remote-cursor").first
+        cursor.wait_for(state="attached", timeout=WAIT_MS)
+        cursor.hover(force=True)
+        flag = page.locator(".jp-remote-userFlag-name").filter(has_text=other)
+        flag.first.wait_for(state="attached", timeout=WAIT_MS)
+
+    # Rosa's undo takes back Rosa's line, in both browsers, and leaves Cody's.
+    editor = host.locator(".jp-FileEditor .cm-content").first
+    editor.click()
+    host.keyboard.press("Control+z")
+    wait_for_editor(host, [CANDIDATE_LINE], [SAVED_LINE])
+    wait_for_editor(guest, [CANDIDATE_LINE], [SAVED_LINE])
+    # And redo brings it back for everyone (the rest of the story needs it).
+    host.keyboard.press("Control+Shift+z")
+    wait_for_editor(guest, [SAVED_LINE, CANDIDATE_LINE])
+    wait_for_editor(host, [SAVED_LINE, CANDIDATE_LINE])
+
+
 def test_host_saves_a_snapshot_and_compares_it_with_now(story: Story, screenshots: Path) -> None:
     story.require("typed")
     assert story.session_id
