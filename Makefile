@@ -155,10 +155,14 @@ openapi: $(VENV)/.installed
 	$(BIN)/python -m codecall_jupyter.openapi
 
 ## make bench: the benchmark suite, figures in bench/results/.
-bench: sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env bench/node/node_modules
+bench: system-deps sandbox-deps core-languages $(VENV)/.test-installed $(VENV)/.runner-env bench/node/node_modules
 	$(BIN)/python bench/bench_runner.py
 	$(BIN)/python bench/bench_edits.py
 	$(BIN)/python bench/bench_replay.py
+	$(BIN)/python bench/bench_relay.py
+	$(BIN)/python bench/bench_memory.py
+	$(BIN)/python bench/bench_join.py
+	$(BIN)/python bench/bench_page.py
 	$(BIN)/python bench/report.py
 
 # The Node Yjs servers the edit benchmark compares against, from the npm registry.

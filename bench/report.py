@@ -119,14 +119,63 @@ def replay_target(replay: dict[str, Any] | None) -> Target:
     return Target("replay: seek", rule, _status(ok), figure)
 
 
+def relay_target(relay: dict[str, Any] | None) -> Target:
+    name, rule = "relay: round trip p99", "at most 2x a bare tornado echo's p99"
+    if relay is None or relay["relay"]["p99_ms"] is None or not relay["echo"]["p99_ms"]:
+        return _missing(name, rule)
+    ours, echo = relay["relay"]["p99_ms"], relay["echo"]["p99_ms"]
+    ratio = ours / echo
+    figure = f"{ours:.2f} ms vs {echo:.2f} ms: {ratio:.2f}x"
+    rates = relay["relay"].get("throughput"), relay["echo"].get("throughput")
+    if rates[0] and rates[1]:
+        figure += (
+            f"; {rates[0]['messages_per_second']:,.0f} vs {rates[1]['messages_per_second']:,.0f}"
+            " messages/s (limit raised)"
+        )
+    return Target(name, rule, _status(ratio <= 2.0 and not relay["relay"].get("errors")), figure)
+
+
+def memory_target(memory: dict[str, Any] | None) -> Target:
+    name, rule = "memory per active room", "at most 1 MiB"
+    memory = memory or {}
+    ours = memory.get("servers", {}).get("codecall")
+    if ours is None or ours.get("mib_per_room") is None:
+        return _missing(name, rule)
+    figure = f"{ours['mib_per_room']:.2f} MiB per room"
+    node = memory["servers"].get("y-websocket", {}).get("mib_per_room")
+    if node is not None:
+        figure += f" vs {node:.2f} MiB on @y/websocket-server"
+    alone = memory.get("documents_alone", {}).get("mib_per_room_documents")
+    if alone is not None:
+        figure += f" (the documents alone: {alone:.2f} MiB)"
+    if ours.get("kib_per_doc_connection") is not None:
+        figure += f"; {ours['kib_per_doc_connection']:.0f} KiB per document connection"
+    return Target(name, rule, _status(ours["mib_per_room"] <= 1.0), figure)
+
+
+def page_target(page: dict[str, Any] | None) -> Target:
+    name, rule = "page: load time added", "at most 150 ms"
+    if page is None or page.get("added_ms") is None:
+        return _missing(name, rule)
+    figure = (
+        f"{page['added_ms']:.0f} ms added (median {page['with']['p50_ms']:.0f} ms with the "
+        f"extension, {page['without']['p50_ms']:.0f} ms without)"
+    )
+    if page.get("added_renderer_task_ms") is not None:
+        figure += f"; renderer busy {page['added_renderer_task_ms']:.0f} ms longer"
+    if page.get("bundle_bytes") is not None:
+        figure += f"; bundle {page['bundle_bytes'] / 1024:,.0f} KiB"
+    return Target(name, rule, _status(page["added_ms"] <= 150), figure)
+
+
 def all_targets(results: dict[str, Any]) -> list[Target]:
     return [
         *edit_targets(results.get("edits")),
         *runner_targets(results.get("runner")),
         replay_target(results.get("replay")),
-        _missing("relay: round trip p99", "at most 2x a bare tornado echo's p99"),
-        _missing("memory per active room", "at most 1 MiB"),
-        _missing("page: load time added", "at most 150 ms"),
+        relay_target(results.get("relay")),
+        memory_target(results.get("memory")),
+        page_target(results.get("page")),
     ]
 
 
@@ -185,6 +234,95 @@ def edits_chart(edits: dict[str, Any]) -> str:
     return "\n".join(parts) + "\n"
 
 
+JOIN_SERVERS = {key: SERIES[key][0] for key in ("codecall", "y-websocket", "hocuspocus")}
+
+
+def _p(row: dict[str, Any] | None) -> str:
+    if not row or row.get("p50_ms") is None:
+        return "-"
+    return f"{row['p50_ms']:g} / {row['p99_ms']:g} ms"
+
+
+def join_table(join: dict[str, Any]) -> list[str]:
+    room = join["room"]
+    lines = [
+        "",
+        "## Join and resync",
+        "",
+        f"A room of {room['code_bytes'] // 1000} KB of code and a whiteboard of "
+        f"{room['whiteboard_strokes']:,} strokes, kept open by a resident client; p50 / p99 "
+        f"over {room['joins']} joins until both documents are whole, and resyncs of a client "
+        "that kept its copy while one line and one stroke were added.",
+        "",
+        "| server | join | resync | first open (from files) |",
+        "|---|---|---|---|",
+    ]
+    for key, label in JOIN_SERVERS.items():
+        row = join["servers"].get(key)
+        if row is not None:
+            first = _p(row.get("first_open")) if "first_open" in row else "n/a (no files)"
+            lines.append(f"| {label} | {_p(row['join'])} | {_p(row['resync'])} | {first} |")
+    return lines
+
+
+def relay_table(relay: dict[str, Any]) -> list[str]:
+    limit = relay.get("default_limit", {})
+    lines = [
+        "",
+        "## Signaling relay",
+        "",
+        "| | round trip p50 / p99 | messages per second |",
+        "|---|---|---|",
+    ]
+    for key, label in (("relay", "session channel"), ("echo", "bare tornado echo")):
+        rate = relay[key].get("throughput", {}).get("messages_per_second")
+        lines.append(f"| {label} | {_p(relay[key])} | {'-' if rate is None else f'{rate:,.0f}'} |")
+    if limit:
+        lines += [
+            "",
+            f"Throughput with `channel_signal_rate` raised to "
+            f"{relay['relay'].get('throughput', {}).get('channel_signal_rate', '?')}; the "
+            f"default ({limit['channel_signal_rate']}) lets one socket send "
+            f"{limit['sustained_per_socket_per_second']} per second after a burst of "
+            f"{limit['burst']}: {limit['measured_delivered']} delivered in "
+            f"{limit['measured_seconds']:g} s of flooding.",
+        ]
+    return lines
+
+
+def memory_table(memory: dict[str, Any]) -> list[str]:
+    room = memory["room"]
+    lines = [
+        "",
+        "## Memory",
+        "",
+        f"Server RSS slopes over rooms of {room['code_bytes'] // 1000} KB of code and "
+        f"{room['whiteboard_strokes']:,} strokes with {room['clients']} clients each, and over "
+        "extra connections.",
+        "",
+        "| server | MiB per room | KiB per document connection | KiB per channel connection |",
+        "|---|---|---|---|",
+    ]
+    for key, label in JOIN_SERVERS.items():
+        row = memory["servers"].get(key)
+        if row is None:
+            continue
+        cells = [
+            f"{row[f]:g}" if row.get(f) is not None else "-"
+            for f in ("mib_per_room", "kib_per_doc_connection", "kib_per_channel_connection")
+        ]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    alone = memory.get("documents_alone")
+    if alone:
+        lines += [
+            "",
+            f"The room's two documents alone, as pycrdt documents in a bare process: "
+            f"{alone['mib_per_room_documents']:g} MiB (the whiteboard's update is "
+            f"{alone['whiteboard_update_bytes'] / 2**20:.2f} MiB).",
+        ]
+    return lines
+
+
 def markdown(results: dict[str, Any], targets: list[Target], machine: dict[str, Any]) -> str:
     lines = [
         "# Benchmark results",
@@ -195,6 +333,20 @@ def markdown(results: dict[str, Any], targets: list[Target], machine: dict[str, 
         "",
         f"Machine: {machine['cpus']} CPUs, {machine['platform']}.",
         "",
+    ]
+    loads = [
+        f"{name} {data['machine']['load_average_at_start'][0]:g}"
+        for name, data in results.items()
+        if isinstance(data, dict) and "load_average_at_start" in data.get("machine", {})
+    ]
+    if loads:
+        lines += [
+            f"Load average (1 minute) as each script started, on {machine['cpus']} cores: "
+            + ", ".join(loads)
+            + ".",
+            "",
+        ]
+    lines += [
         "| target | rule | result | figure |",
         "|---|---|---|---|",
     ]
@@ -225,11 +377,18 @@ def markdown(results: dict[str, Any], targets: list[Target], machine: dict[str, 
                     lost = f", {row['lost']} lost" if row["lost"] else ""
                     cells.append(f"{row['p50_ms']:g} / {row['p99_ms']:g} ms{lost}")
             lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    if results.get("join"):
+        lines += join_table(results["join"])
+    if results.get("relay"):
+        lines += relay_table(results["relay"])
+    if results.get("memory"):
+        lines += memory_table(results["memory"])
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    results = {name: _load(name) for name in ("edits", "runner", "replay")}
+    names = ("edits", "runner", "replay", "relay", "memory", "join", "page")
+    results = {name: _load(name) for name in names}
     present = {k: v for k, v in results.items() if v is not None}
     machine = next(
         (v["machine"] for v in present.values() if isinstance(v.get("machine"), dict)),

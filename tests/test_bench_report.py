@@ -57,3 +57,75 @@ def test_runner_and_replay_rules():
               "wrong": 0}  # fmt: skip
     assert report.replay_target(replay).status == "PASS"
     assert report.replay_target({**replay, "wrong": 1}).status == "FAIL"
+
+
+def relay(ours_p99, echo_p99=2.0, errors=()):
+    def side(p99, rate):
+        return {"p50_ms": 1.0, "p99_ms": p99, "throughput": {"messages_per_second": rate}}
+
+    return {
+        "relay": {**side(ours_p99, 9000.0), "errors": list(errors)},
+        "echo": side(echo_p99, 20000.0),
+        "default_limit": {"channel_signal_rate": "300/10seconds", "burst": 300,
+                          "sustained_per_socket_per_second": 30, "measured_delivered": 420,
+                          "measured_seconds": 4},
+    }  # fmt: skip
+
+
+def test_relay_p99_is_judged_against_the_echo_of_the_same_run():
+    assert report.relay_target(relay(ours_p99=4.0)).status == "PASS"
+    assert report.relay_target(relay(ours_p99=4.1)).status == "FAIL"
+    # A round trip that never came back is a failure, whatever the percentiles say.
+    assert report.relay_target(relay(ours_p99=1.0, errors=["timed out"])).status == "FAIL"
+    assert "2.00x" in report.relay_target(relay(ours_p99=4.0)).figure
+
+
+def memory(per_room, node=9.0):
+    row = {"mib_per_room": per_room, "kib_per_doc_connection": 20.0,
+           "kib_per_channel_connection": 15.0}  # fmt: skip
+    return {
+        "room": {"code_bytes": 20000, "whiteboard_strokes": 2000, "clients": 2},
+        "documents_alone": {"mib_per_room_documents": 8.7, "whiteboard_update_bytes": 2**20},
+        "servers": {"codecall": row, "y-websocket": {"mib_per_room": node}},
+    }
+
+
+def test_memory_per_room_is_at_most_one_mib():
+    assert report.memory_target(memory(1.0)).status == "PASS"
+    failed = report.memory_target(memory(10.5))
+    assert failed.status == "FAIL"
+    assert "10.50 MiB per room vs 9.00 MiB" in failed.figure
+    assert report.memory_target({"servers": {}}).status == "NOT MEASURED"
+
+
+def test_page_load_added_at_most_150_ms():
+    page = {"added_ms": 150, "with": {"p50_ms": 2150}, "without": {"p50_ms": 2000},
+            "bundle_bytes": 2048}  # fmt: skip
+    assert report.page_target(page).status == "PASS"
+    assert report.page_target({**page, "added_ms": 151}).status == "FAIL"
+    assert report.page_target({"loads": 6}).status == "NOT MEASURED"
+    figure = report.page_target({**page, "added_renderer_task_ms": 480.0}).figure
+    assert "renderer busy 480 ms longer; bundle 2 KiB" in figure
+
+
+def test_markdown_has_the_join_relay_and_memory_tables():
+    join = {
+        "room": {"code_bytes": 200000, "whiteboard_strokes": 5000, "joins": 40},
+        "servers": {
+            "codecall": {"join": {"p50_ms": 50, "p99_ms": 90}, "resync": {"p50_ms": 9,
+                         "p99_ms": 20}, "first_open": {"p50_ms": 600, "p99_ms": 700}},
+            "hocuspocus": {"join": {"p50_ms": 140, "p99_ms": 900},
+                           "resync": {"p50_ms": 6, "p99_ms": 30}},
+        },
+    }  # fmt: skip
+    results = {"join": join, "relay": {**relay(3.0), "machine": {"load_average_at_start": [5.5]}},
+               "memory": memory(10.5)}  # fmt: skip
+    text = report.markdown(results, report.all_targets(results),
+                           {"cpus": 2, "platform": "Linux"})  # fmt: skip
+    assert "| CodeCall | 50 / 90 ms | 9 / 20 ms | 600 / 700 ms |" in text
+    assert "| @hocuspocus/server | 140 / 900 ms | 6 / 30 ms | n/a (no files) |" in text
+    assert "| session channel | 1 / 3 ms | 9,000 |" in text
+    assert "| CodeCall | 10.5 | 20 | 15 |" in text
+    assert "**FAIL** | 10.50 MiB per room" in text
+    # A loaded machine is said, since it moves every latency.
+    assert "as each script started, on 2 cores: relay 5.5." in text
