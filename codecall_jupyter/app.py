@@ -71,7 +71,16 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
 
     @default("db_url")
     def _default_db_url(self) -> str:
-        return f"sqlite:///{Path(jupyter_data_dir()) / 'codecall.db'}"
+        from_env = os.environ.get("CODECALL_DB_URL", "")
+        return from_env or f"sqlite:///{Path(jupyter_data_dir()) / 'codecall.db'}"
+
+    db_busy_timeout = Float(
+        5.0,
+        config=True,
+        help="SQLite only: seconds a write waits, retrying with backoff, while another "
+        "connection or process holds the database's write lock (default 5). A lock held "
+        "longer answers 503 `database_busy` with Retry-After; nothing is half-written.",
+    )
 
     migrate_on_start = Bool(
         True,
@@ -314,7 +323,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
                     "run `jupyter codecall db upgrade`."
                 )
         owner = migrate.run_blocking(self._ensure_owner)
-        self.database = Database(self.db_url)
+        self.database = Database(self.db_url, busy_timeout=self.db_busy_timeout)
         services = self.build_services(self.database, owner)
         use_history(services.history)
         self.settings[SERVICES_KEY] = services

@@ -20,14 +20,21 @@ from pydantic.json_schema import models_json_schema
 from tornado import web
 
 from . import __version__
-from .handlers.operation import Operation, operation_of
+from .handlers.operation import Operation, Query, operation_of
 from .handlers.routes import ROUTES
 from .schemas import ErrorEnvelope
 
 DOCUMENT = Path(__file__).parent / "openapi.json"
 METHODS = ("get", "post", "put", "patch", "delete")
 # Every route can answer these: authentication, rate limits, body size.
-COMMON_ERRORS = (403, 413, 429)
+# 503: any route may meet the database down or locked, or the sessions' disk full.
+COMMON_ERRORS = (403, 413, 429, 503)
+_ERROR_DESCRIPTIONS = {
+    503: "Service Unavailable: nothing was stored; try again after `Retry-After` seconds. "
+    "Codes: `database_unavailable` (the database is down or restarting), `database_busy` "
+    "(a SQLite write lock held too long), `storage_full` (the disk is full), "
+    "`runner_unavailable`.",
+}
 
 
 def operations(handler: type[web.RequestHandler]) -> dict[str, Operation]:
@@ -55,7 +62,7 @@ def _ref(model: type[BaseModel]) -> dict[str, str]:
 
 def _error(status: int) -> dict[str, Any]:
     return {
-        "description": HTTPStatus(status).phrase,
+        "description": _ERROR_DESCRIPTIONS.get(status, HTTPStatus(status).phrase),
         "content": {"application/json": {"schema": _ref(ErrorEnvelope)}},
     }
 
@@ -66,6 +73,8 @@ def _operation(path: str, method: str, op: Operation) -> dict[str, Any]:
         entry: dict[str, Any] = {"description": HTTPStatus(status).phrase}
         if model is not None:
             entry["content"] = {"application/json": {"schema": _ref(model)}}
+        elif op.media_type is not None:
+            entry["content"] = {op.media_type: {"schema": {"contentMediaType": op.media_type}}}
         elif status != 204:
             entry["content"] = {"application/json": {"schema": {"type": "object"}}}
         responses[str(status)] = entry
@@ -86,17 +95,25 @@ def _operation(path: str, method: str, op: Operation) -> dict[str, Any]:
         {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
         for p in re.findall(r"\{(\w+)\}", path)
     ]
-    params += [
-        {"name": name, "in": "query", "required": False, "description": text,
-         "schema": {"type": "integer", "minimum": 1}}
-        for name, text in op.query.items()
-    ]  # fmt: skip
+    for name, query in op.query.items():
+        if isinstance(query, str):  # a whole number from 1
+            query = Query(query, {"type": "integer", "minimum": 1})
+        params.append(
+            {"name": name, "in": "query", "required": False,
+             "description": query.description, "schema": query.schema}
+        )  # fmt: skip
     if params:
         doc["parameters"] = params
     if op.request is not None:
         doc["requestBody"] = {
             "required": True,
             "content": {"application/json": {"schema": _ref(op.request)}},
+        }
+    elif op.request_media_type is not None:
+        media = op.request_media_type
+        doc["requestBody"] = {
+            "required": True,
+            "content": {media: {"schema": {"contentMediaType": media}}},
         }
     return doc
 

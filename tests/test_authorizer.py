@@ -148,6 +148,7 @@ async def collaboration_room(browser, path):
 
 async def open_room(browser, jp_http_port, jp_base_url, room):
     headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in browser.cookies.items())}
+    headers["Origin"] = f"http://127.0.0.1:{jp_http_port}"
     headers.update(browser.headers)
     url = f"ws://127.0.0.1:{jp_http_port}{jp_base_url}api/collaboration/room/{room}"
     return await websocket_connect(HTTPRequest(url, headers=headers))

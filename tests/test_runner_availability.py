@@ -1,8 +1,10 @@
 """When the sandbox cannot work, runs are refused, unless the operator allows unsandboxed
 runs (then every user is warned); and a full queue answers 429."""
 
+import asyncio
+
 import pytest
-from runner_support import RUNNER_CONFIG, run, start
+from runner_support import RUNNER_CONFIG, finish, responsive, run, start
 
 from codecall_jupyter.testing import body_json
 
@@ -53,3 +55,46 @@ async def test_a_full_queue_answers_429(people):
     assert response.code == 429
     assert response.headers.get("Retry-After")
     assert body_json(response)["error"]["code"] == "rate_limited"
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "codecall_config",
+    [
+        {
+            **RUNNER_CONFIG,
+            "kernel_pool_sizes": {"python": 1, "polyglot": 0},
+            "max_runs_total": 2,
+            "max_runs_per_user": 3,
+            "max_runs_per_session": 3,
+        }
+    ],
+    indirect=True,
+)
+async def test_more_runs_than_kernels_queue_with_positions_and_all_finish(people):
+    """One warm kernel and two run slots; two long runs hold the slots while three people
+    submit seven more, one of which kills its kernel. The seven queue at positions 1..7,
+    every run finishes with its own output, and the server answers meanwhile: no deadlock."""
+    ann, bob, cat = await people("ann", "bob", "cat")
+    blockers = [await start(who, "import time\ntime.sleep(2)\nprint('b')") for who in (ann, bob)]
+    code = "import time\ntime.sleep(0.2)\nprint({n})"
+    jobs = [(who, code.format(n=n)) for n, who in enumerate([ann, bob, cat, cat, ann, bob, cat])]
+    jobs[3] = (cat, "import os\nos._exit(3)")  # a kernel that dies must free its slot
+    queued = [await start(who, source) for who, source in jobs]
+    assert [(q["status"], q["position"]) for q in queued] == [
+        ("queued", n) for n in range(1, len(jobs) + 1)
+    ]
+    assert await responsive(ann) < 2.0
+    last = body_json(await cat.api("GET", f"runs/{queued[-1]['id']}"))
+    assert last["status"] == "queued", last
+    assert 1 <= last["position"] <= len(jobs), last
+    done = await asyncio.gather(
+        *(finish(who, b["id"], timeout=90) for who, b in zip((ann, bob), blockers, strict=True)),
+        *(finish(who, q["id"], timeout=90) for (who, _), q in zip(jobs, queued, strict=True)),
+    )
+    assert [(r["verdict"], r["stdout"]) for r in done[:2]] == [("OK", "b\n")] * 2
+    for n, result in enumerate(done[2:]):
+        if n == 3:
+            assert result["verdict"] != "OK", result
+        else:
+            assert (result["verdict"], result["stdout"]) == ("OK", f"{n}\n"), result

@@ -6,9 +6,10 @@ update any socket sends, accepts any Origin, and loads the room in ``prepare()``
 table (there is no trait to swap it):
 
 - before the room is loaded it refuses a foreign Origin (jupyter_server's own WebSocket
-  rule) and anyone the authorizer will not let read the room's file, and it decides, once
-  for the socket, whether this user may write the file (owner, interviewer, candidate) or
-  only read it (observer);
+  rule), a cookie-authenticated socket with no Origin (no browser omits it), and anyone
+  the authorizer will not let read the room's file, and it decides, once for the socket,
+  whether this user may write the file (owner, interviewer, candidate) or only read it
+  (observer);
 - a read-only socket's Yjs messages that carry document changes (sync step 2, updates)
   are dropped before they reach the room, so no other client, the file or the YStore sees
   them. Sync step 1 (to receive the document), awareness (cursors, presence) and upstream's
@@ -74,6 +75,10 @@ class _CheckBeforeLoading(JupyterHandler):
         if not user:
             raise web.HTTPError(403)
         origin = self.request.headers.get("Origin")
+        if origin is None and not self.token_authenticated:
+            # A browser always sends an Origin: a cookie without one is not a page of ours.
+            # Scripts that hold a token (jupyter_server's rule) may leave it out.
+            raise web.HTTPError(403, "Collaboration sockets need an Origin or a token.")
         if origin is not None and not self.check_origin(origin):
             raise web.HTTPError(403, "Cross-origin collaboration sockets are refused.")
         if not await self.decide_access():

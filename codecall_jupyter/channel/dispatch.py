@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..services.errors import CodeCallError
+from ..services.errors import CodeCallError, unavailable_from
 from . import protocol as p
 from .hub import ChannelHub
 from .room import Connection, Room
@@ -40,6 +40,14 @@ class Dispatcher:
             await self._handle(session_id, room, conn, message)
         except CodeCallError as exc:
             conn.send(p.error(exc.code, exc.message))
+        except Exception as exc:
+            # The database down or busy, the disk full: this message failed as a whole
+            # (its transaction rolled back, nothing was published); the socket stays.
+            fault = unavailable_from(exc)
+            if fault is None:
+                raise
+            log.warning("Channel %s: %s (%s)", session_id, fault.code, type(exc).__name__)
+            conn.send(p.error(fault.code, fault.message, retry_after=fault.retry_after))
 
     def _parse(self, conn: Connection, raw: str | bytes) -> Any:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
 from urllib.parse import urlparse
 
@@ -13,13 +14,14 @@ from tornado import web
 from tornado.websocket import WebSocketHandler
 
 from ..auth.identity import codecall_user, services_of
-from ..services.errors import NotFound
+from ..services.errors import NotFound, unavailable_from
 from .dispatch import Dispatcher
 from .hub import ChannelHub
 from .protocol import CLOSE_LOGGED_OUT
 from .room import Connection, Member
 
 HUB_KEY = "codecall_channel_hub"
+CLOSE_TRY_AGAIN = 1013  # RFC 6455 "try again later": the database could not greet
 
 
 class StrictSocket(WebSocketMixin, WebSocketHandler, JupyterHandler):
@@ -51,6 +53,27 @@ class StrictSocket(WebSocketMixin, WebSocketHandler, JupyterHandler):
         self.log.warning("Refused a channel socket from Origin %r", origin)
         return False
 
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Before the upgrade, the database down or busy (here or in the identity lookup)
+        is a 503 in the REST API's envelope with Retry-After, which clients retry."""
+        exc = kwargs.get("exc_info", (None, None, None))[1]
+        fault = unavailable_from(exc) if exc is not None else None
+        if fault is None:
+            super().write_error(status_code, **kwargs)
+            return
+        self.set_status(503)
+        if fault.retry_after:
+            self.set_header("Retry-After", str(fault.retry_after))
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(json.dumps({"error": {"code": fault.code, "message": fault.message}}))
+
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        fault = unavailable_from(value) if value is not None else None
+        if fault is None:
+            super().log_exception(typ, value, tb)
+            return
+        self.log.warning("%s %s: %s (%s)", self.request.method, self.request.path, fault.code, typ)
+
 
 class ChannelHandler(StrictSocket):
     conn: Connection | None = None
@@ -78,13 +101,21 @@ class ChannelHandler(StrictSocket):
         assert self.member is not None
         self.session_id = session_id
         self.dispatcher = Dispatcher(self.hub)
-        self.conn = await self.hub.connect(
-            session_id,
-            self.member,
-            self._write,
-            self._close,
-            self.get_query_argument("resume", None),
-        )
+        try:
+            self.conn = await self.hub.connect(
+                session_id,
+                self.member,
+                self._write,
+                self._close,
+                self.get_query_argument("resume", None),
+            )
+        except Exception as exc:
+            fault = unavailable_from(exc)
+            if fault is None:
+                raise
+            # The greeting needs the database: close with 1013 "try again later".
+            self.log.warning("Channel %s: %s at connect", session_id, fault.code)
+            self.close(CLOSE_TRY_AGAIN, fault.code)
 
     async def on_message(self, message: str | bytes) -> None:
         if self.conn is not None:

@@ -51,6 +51,8 @@ class ChannelHub:
 
     async def member_for(self, session_id: str, account_id: int) -> Member:
         """The caller as the channel sees them; NotFound for anyone without a place."""
+        if "\x00" in session_id:  # names nothing, and PostgreSQL text refuses it
+            raise NotFound("No such session.")
         roster = await self.services.sessions.roster(session_id)
         if roster is None:
             raise NotFound("No such session.")
@@ -73,7 +75,14 @@ class ChannelHub:
         room = self.rooms.setdefault(session_id, Room(session_id, self.limits.replay_buffer))
         conn = Connection(member, write, close, self.limits.queue_size)
         room.connections[conn.id] = conn
-        await self._greet(room, conn, resume)
+        try:
+            await self._greet(room, conn, resume)
+        except BaseException:  # the database failed the greeting: this socket never joined
+            room.connections.pop(conn.id, None)
+            conn.dispose()
+            if not room.connections:
+                self.rooms.pop(session_id, None)
+            raise
         if member.inside:
             room.publish({"type": "presence.join", **_presence(conn)})
         self._start_presence_marks()

@@ -39,20 +39,25 @@ class Chat(_Message):
     text: Text
 
 
+# Ids are 32-bit integers in PostgreSQL: a bigger one names nothing and must not reach a query.
+DB_ID_MAX = 2**31 - 1
+DbId = Annotated[int, Field(ge=1, le=DB_ID_MAX)]
+
+
 class ChatEdit(_Message):
     type: Literal["chat.edit"]
-    id: int
+    id: DbId
     text: Text
 
 
 class ChatDelete(_Message):
     type: Literal["chat.delete"]
-    id: int
+    id: DbId
 
 
 class ChatRead(_Message):
     type: Literal["chat.read"]
-    up_to: int
+    up_to: Annotated[int, Field(ge=0, le=DB_ID_MAX)]
 
 
 class Typing(_Message):
@@ -69,7 +74,7 @@ class Activity(_Message):
 
 class Admit(_Message):
     type: Literal["admit", "reject"]
-    user_id: int
+    user_id: DbId
 
 
 class Ping(_Message):

@@ -17,6 +17,7 @@ from inspect import isawaitable
 from typing import Any
 
 from jupyter_server_ydoc.rooms import DocumentRoom
+from jupyter_server_ydoc.utils import LogLevel
 from jupyter_ydoc import ydocs as YDOCS
 from pycrdt import (
     Channel,
@@ -119,6 +120,27 @@ class DurableRoom(DocumentRoom):
                     await listener(self)
                 except Exception:
                     self.log.exception("Room %s: a disk-change listener failed", self._room_id)
+
+    # A failed write of the file (a full disk) as upstream reports it: an ERROR event.
+    _save_error: str | None = None
+
+    def _emit(self, level: LogLevel, action: str | None = None, msg: str | None = None) -> None:
+        if level == LogLevel.ERROR:
+            self._save_error = msg or "The file could not be saved."
+        super()._emit(level, action, msg)
+
+    def _save_to_disc(self) -> asyncio.Future[None] | None:
+        """A save on request (JupyterLab's Ctrl+S). Upstream logs a failed write and still
+        answers "success"; here the task fails, so the client is told "failed". The edits
+        stay stored in the history, and the next save after space returns writes them."""
+        self._save_error = None
+        task = super()._save_to_disc()
+        return None if task is None else asyncio.ensure_future(self._save_checked(task))
+
+    async def _save_checked(self, task: asyncio.Future[None]) -> None:
+        await task
+        if self._save_error is not None:
+            raise OSError(self._save_error)
 
     async def _watch_ready(self) -> None:
         await self.ready_event.wait()

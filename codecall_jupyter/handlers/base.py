@@ -4,6 +4,7 @@ validation, and the per-user and per-address rate limits."""
 from __future__ import annotations
 
 import json
+import re
 from http import HTTPStatus
 from typing import Any, TypeVar, cast
 
@@ -20,6 +21,8 @@ from ..services.errors import (
     NotFound,
     PayloadTooLarge,
     RateLimited,
+    Unavailable,
+    unavailable_from,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -37,6 +40,10 @@ _CODES = {
     429: "rate_limited",
     503: "unavailable",
 }
+
+
+# A \u escape of a UTF-16 surrogate: only then can a parsed body hold a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
@@ -63,6 +70,9 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
         declared = self.request.headers.get("Content-Length", "")
         if (declared.isdigit() and int(declared) > limit) or len(self.request.body) > limit:
             raise PayloadTooLarge(f"Request bodies are limited to {limit} bytes.")
+        if any("\x00" in value for value in self.path_kwargs.values()):
+            # No id holds a NUL, and PostgreSQL text refuses one: this names nothing.
+            raise NotFound(f"No API route {self.request.method} {self.request.path}.")
         throttles = self.services.throttles
         wait = throttles.api_per_address.hit(self.request.remote_ip or "")
         if wait:
@@ -73,14 +83,24 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
             wait = throttles.api_per_user.hit(self._codecall_user.username)
             if wait:
                 raise RateLimited("Too many requests.", retry_after=wait)
-            await self.services.accounts.touch(self._codecall_user.account_id)
+            try:
+                await self.services.accounts.touch(self._codecall_user.account_id)
+            except Exception as exc:
+                # Presence is best effort: a database that cannot take this write must
+                # not refuse a request that may need no write at all.
+                if unavailable_from(exc) is None:
+                    raise
 
     def body(self, model: type[M]) -> M:
         """The JSON body validated against ``model``; an empty body is ``{}``."""
         raw = self.request.body
         try:
-            data: Any = json.loads(raw) if raw.strip() else {}
-        except (ValueError, RecursionError) as exc:
+            # UTF-8 only (RFC 8259): json.loads(bytes) would also guess UTF-16 and UTF-32.
+            data: Any = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            if _SURROGATE_ESCAPE.search(raw):
+                # "\ud800" alone is valid JSON but no character: no database can store it.
+                json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except (ValueError, RecursionError) as exc:  # UnicodeError is a ValueError
             raise CodeCallError("The body is not valid JSON.", code="invalid_json") from exc
         if not isinstance(data, dict):
             raise InvalidInput("The body must be a JSON object.")
@@ -117,10 +137,13 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc = kwargs.get("exc_info", (None, None, None))[1]
         details: dict[str, Any] | None = None
+        # The one place a database outage or a full disk becomes a 503, never a 500.
+        if exc is not None:
+            exc = unavailable_from(exc) or exc
         if isinstance(exc, CodeCallError):
             status, code, message = exc.status, exc.code, exc.message
             details = exc.details or None
-            if isinstance(exc, RateLimited):
+            if isinstance(exc, RateLimited | Unavailable) and exc.retry_after:
                 self.set_header("Retry-After", str(exc.retry_after))
         elif isinstance(exc, web.HTTPError) and exc.status_code < 500:
             status = exc.status_code
@@ -143,6 +166,17 @@ class CodeCallAPIHandler(ExtensionHandlerMixin, APIHandler):
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         if isinstance(value, CodeCallError):
             self.log.debug("%s %s refused: %s", self.request.method, self.request.path, value)
+            return
+        fault = unavailable_from(value)
+        if fault is not None:  # an outage, not a bug: one line, no traceback
+            self.log.warning(
+                "%s %s: %s (%s: %s)",
+                self.request.method,
+                self.request.path,
+                fault.code,
+                type(value).__name__,
+                str(value)[:300],
+            )
             return
         super().log_exception(typ, value, tb)
 

@@ -23,7 +23,7 @@ from ..services.sessions import SessionView
 from ..store.models import ChatMessage
 from .base import CodeCallAPIHandler
 from .me import public_row
-from .operation import operation
+from .operation import operation, whole
 
 API = "/codecall/api"
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
@@ -58,8 +58,10 @@ class ChatHandler(MemberHandler):
         responses={200: ChatPage},
         errors=(404, 422),
         query={
-            "before": "Only messages with a smaller id (the first id of the page you have).",
-            "limit": f"Messages per page, 1 to {MAX_PAGE} (default 50).",
+            "before": whole(
+                "Only messages with a smaller id (the first id of the page you have).", MAX_ID
+            ),
+            "limit": whole(f"Messages per page, 1 to {MAX_PAGE} (default 50).", MAX_PAGE),
         },
         tags=("chat",),
     )

@@ -35,7 +35,7 @@ from ..services.notes import NotesService
 from ..store.models import PracticeSession
 from .chat import MemberHandler
 from .me import public_row
-from .operation import operation
+from .operation import operation, whole
 
 API = "/codecall/api"
 TAGS = ("feedback",)
@@ -250,7 +250,10 @@ class ReceivedFeedbackHandler(FeedbackBase):
         "its author. Scorecards are never included.",
         responses={200: ReceivedFeedbackPage},
         errors=(422,),
-        query={"page": "Page number, from 1.", "per_page": "Entries per page, 1 to 100."},
+        query={
+            "page": whole("Page number, from 1.", 10_000),
+            "per_page": whole("Entries per page, 1 to 100.", 100),
+        },
         tags=TAGS,
     )
     async def get(self) -> None:

@@ -13,6 +13,24 @@ ATTRIBUTE = "__codecall_operation__"
 
 
 @dataclass(frozen=True)
+class Query:
+    """A query parameter that is not a whole number from 1 (the default for a plain
+    description): its JSON schema, as the handler checks it."""
+
+    description: str
+    schema: dict[str, Any]
+
+
+def whole(description: str, most: int, least: int = 1) -> Query:
+    """A whole number from ``least`` to ``most``."""
+    return Query(description, {"type": "integer", "minimum": least, "maximum": most})
+
+
+def one_of(description: str, *choices: str) -> Query:
+    return Query(description, {"type": "string", "enum": list(choices)})
+
+
+@dataclass(frozen=True)
 class Operation:
     summary: str
     responses: dict[int, type[BaseModel] | None]
@@ -20,8 +38,12 @@ class Operation:
     errors: tuple[int, ...] = ()
     description: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
-    # Query parameters: name -> description (integers are documented as such by name).
-    query: dict[str, str] = field(default_factory=dict)
+    # Query parameters: name -> description (a whole number from 1) or a Query.
+    query: dict[str, str | Query] = field(default_factory=dict)
+    # Bodies that are not JSON: the media type of the success response's body (a file),
+    # and of the request body (read raw, not validated by a model).
+    media_type: str | None = None
+    request_media_type: str | None = None
 
 
 def operation(
@@ -32,7 +54,9 @@ def operation(
     errors: tuple[int, ...] = (),
     description: str = "",
     tags: tuple[str, ...] = (),
-    query: dict[str, str] | None = None,
+    query: dict[str, str | Query] | None = None,
+    media_type: str | None = None,
+    request_media_type: str | None = None,
 ) -> Callable[[F], F]:
     """Mark a handler method. Put it innermost: functools.wraps carries it outwards."""
 
@@ -40,7 +64,17 @@ def operation(
         setattr(
             method,
             ATTRIBUTE,
-            Operation(summary, responses, request, errors, description, tags, query or {}),
+            Operation(
+                summary,
+                responses,
+                request,
+                errors,
+                description,
+                tags,
+                query or {},
+                media_type,
+                request_media_type,
+            ),
         )
         return method
 

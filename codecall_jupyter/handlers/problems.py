@@ -37,7 +37,7 @@ from ..schemas.problems import (
 from ..services.errors import Forbidden, InvalidInput, NotFound, Unavailable
 from ..services.sessions import SessionView
 from .chat import MemberHandler
-from .operation import operation
+from .operation import Query, one_of, operation
 from .runs import RUNNER_KEY
 
 API = "/codecall/api"
@@ -122,12 +122,12 @@ class ProblemsHandler(ProblemBase):
         responses={200: ProblemListOut},
         errors=(422,),
         query={
-            "q": "Words to search for.",
-            "difficulty": "easy | medium | hard",
-            "tag": "One tag, e.g. graphs.",
-            "language": "Only problems with a starter in this language.",
-            "solved": "yes | no: whether I have solved it.",
-            "mine": "yes: only the problems I wrote.",
+            "q": Query("Words to search for.", {"type": "string"}),
+            "difficulty": one_of("easy | medium | hard", *DIFFICULTIES),
+            "tag": Query("One tag, e.g. graphs.", {"type": "string"}),
+            "language": Query("Only problems with a starter in this language.", {"type": "string"}),
+            "solved": one_of("yes | no: whether I have solved it.", *YES_NO),
+            "mine": one_of("yes: only the problems I wrote.", *YES_NO),
         },
         tags=TAGS,
     )
@@ -193,7 +193,8 @@ class ProblemImportHandler(ProblemBase):
         "`POST /problems`. `visibility`: private (default) or friends.",
         responses={201: OwnProblemOut},
         errors=(409, 413, 422, 429, 503),
-        query={"visibility": "private | friends"},
+        query={"visibility": one_of("private | friends", "private", "friends")},
+        request_media_type="application/zip",
         tags=TAGS,
     )
     async def post(self) -> None:
@@ -279,6 +280,7 @@ class ProblemExportHandler(ProblemBase):
     @operation(
         "A problem of mine as a zip (application/zip), ready to import elsewhere",
         responses={200: None},
+        media_type="application/zip",
         errors=(404,),
         tags=TAGS,
     )

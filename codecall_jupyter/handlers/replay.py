@@ -40,7 +40,7 @@ from ..store.models import Snapshot, User
 from .chat import MemberHandler
 from .feedback import notes_service
 from .me import public_row
-from .operation import operation
+from .operation import Query, operation, whole
 
 API = "/codecall/api"
 TAGS = ("replay",)
@@ -152,8 +152,8 @@ class ReplayTimelineHandler(ReplayBase):
         "nothing happened, for a player to skip.",
         responses={200: ReplayTimelineOut},
         errors=(404, 422),
-        query={"idle": f"Seconds without any event that make a gap, 1 to 3600 (default "
-               f"{IDLE_AFTER:g})."},
+        query={"idle": whole(f"Seconds without any event that make a gap, 1 to 3600 "
+                             f"(default {IDLE_AFTER:g}).", 3600)},
         tags=TAGS,
     )  # fmt: skip
     async def get(self, session_id: str) -> None:
@@ -184,6 +184,10 @@ class ReplayStateHandler(ReplayBase):
         "without `at`, the latest state. The state is rebuilt from the nearest checkpoint.",
         responses={200: DocStateOut},
         errors=(404, 422),
+        query={
+            "room": Query("A document's room from the timeline.", {"type": "string"}),
+            "at": Query("Seconds since the epoch or an ISO 8601 time.", {"type": "string"}),
+        },
         tags=TAGS,
     )
     async def get(self, session_id: str) -> None:
@@ -315,6 +319,7 @@ class ExportHandler(ReplayBase):
         "`runs.json`, and for the host only `host/...` (host-private files). Host and "
         "participants only.",
         responses={200: None},
+        media_type="application/zip",
         errors=(404, 413),
         tags=TAGS,
     )

@@ -27,7 +27,7 @@ from ..services.errors import Forbidden, InvalidInput, NotFound
 from ..services.sessions import SessionView
 from ..store.models import Run
 from .chat import MemberHandler
-from .operation import operation
+from .operation import Query, operation, whole
 
 API = "/codecall/api"
 RUNNER_KEY = "codecall_runner"
@@ -249,7 +249,12 @@ class RunHandler(RunnerHandler):
         "pass or fail, except to the session's host.",
         responses={200: RunOut},
         errors=(404, 422),
-        query={"wait": f"Seconds (up to {MAX_WAIT:g}) to wait for the run to finish."},
+        query={
+            "wait": Query(
+                f"Seconds (up to {MAX_WAIT:g}) to wait for the run to finish.",
+                {"type": "number", "minimum": 0, "maximum": MAX_WAIT},
+            )
+        },
         tags=("runner",),
     )
     async def get(self, run_id: str) -> None:
@@ -290,7 +295,7 @@ class SessionRunsHandler(RunnerHandler):
         "A session's runs, newest first",
         responses={200: RunsOut},
         errors=(404, 422),
-        query={"limit": "Runs to return, 1 to 100 (default 20)."},
+        query={"limit": whole("Runs to return, 1 to 100 (default 20).", 100)},
         tags=("runner",),
     )
     async def get(self, session_id: str) -> None:

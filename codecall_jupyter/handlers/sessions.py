@@ -19,7 +19,7 @@ from ..schemas.sessions import (
 )
 from ..services.errors import InvalidInput, NotFound
 from .base import CodeCallAPIHandler
-from .operation import operation
+from .operation import operation, whole
 from .session_views import event_out, session_detail, session_out
 
 TAGS = ("sessions",)
@@ -84,7 +84,10 @@ class HistoryHandler(SessionHandler):
         "Ended sessions I hosted or took part in, newest first",
         responses={200: SessionPage},
         errors=(422,),
-        query={"page": "Page number, from 1.", "per_page": "Sessions per page, 1 to 100."},
+        query={
+            "page": whole("Page number, from 1.", 10_000),
+            "per_page": whole("Sessions per page, 1 to 100.", 100),
+        },
         tags=TAGS,
     )
     async def get(self) -> None:

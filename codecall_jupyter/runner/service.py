@@ -13,6 +13,7 @@ from typing import Any
 
 from ..services.errors import InvalidInput, NotFound, Unavailable
 from ..services.runs import Finished, RunHistory
+from ..store.faults import retry_while_unavailable
 from ..store.models import Run
 from . import checkers
 from .admission import Admission, AdmissionLimits, Ticket
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[str, dict[str, Any]], None]
 STORED_OUTPUT = 64 * 1024  # per case, in the history
 FLUSH_EVERY = 0.1  # seconds between run.output batches on the channel
+RESULT_RETRY_SECONDS = 120.0  # how long a run's start and result wait for the database
 
 
 @dataclass
@@ -221,7 +223,13 @@ class RunnerService:
 
     def position(self, run_id: str) -> int:
         active = self.active.get(run_id)
-        return active.position if active is not None else 0
+        if active is None:
+            return 0
+        ticket = active.ticket
+        if not active.position and ticket is not None and not ticket.granted.done():
+            # Just submitted: the run's task has not yet taken over its ticket's place.
+            return ticket.position
+        return active.position
 
     async def cancel(self, run_id: str, user_id: int, may_cancel_others: bool) -> None:
         active = self.active.get(run_id)
@@ -239,7 +247,9 @@ class RunnerService:
             if ticket is None:
                 await self._finish(active, Verdict("CANCELLED", None, None, "Cancelled."), None)
                 return
-            await self.history.started(run.id)
+            await retry_while_unavailable(
+                lambda: self.history.started(run.id), budget=RESULT_RETRY_SECONDS
+            )
             self._publish(run, {"type": "run.started"})
             kind = PYTHON if request.language == "python" and request.mode == "run" else POLYGLOT
             outcome, oom = await self._execute(active, kind, self._code(kind, request))
@@ -445,7 +455,10 @@ class RunnerService:
                 case["verdict"] = "OK" if verdicts.get(case["id"]) else "WA"
 
     async def _store(self, active: ActiveRun, done: Finished) -> None:
-        row = await self.history.finish(active.run.id, done)
+        # A result outlives a short database outage: the write is retried until it is back.
+        row = await retry_while_unavailable(
+            lambda: self.history.finish(active.run.id, done), budget=RESULT_RETRY_SECONDS
+        )
         self._publish(row, {"type": "run.finished", "verdict": row.verdict})
 
 

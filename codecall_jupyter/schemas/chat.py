@@ -26,7 +26,7 @@ class ChatPage(Response):
 
 
 class ChatReadMark(Request):
-    up_to: int = Field(ge=0, description="The id of the newest message I have seen.")
+    up_to: int = Field(ge=0, le=2**31 - 1, description="The id of the newest message I have seen.")
 
 
 class ProctorPersonOut(Response):

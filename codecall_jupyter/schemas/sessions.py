@@ -68,7 +68,7 @@ class RoleChange(Request):
 
 
 class HostHandoff(Request):
-    user_id: int
+    user_id: int = Field(ge=1, le=2**31 - 1)  # an id: 32-bit in PostgreSQL
 
 
 class ParticipantOut(Response):

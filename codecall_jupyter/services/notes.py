@@ -6,6 +6,7 @@ rule (``Seat.keeps_notes``); this makes the file on first use."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from pathlib import Path
 
@@ -48,8 +49,17 @@ def write_notes(private_root: Path, username: str, title: str) -> None:
         )
     except FileExistsError:
         return
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(notes_text(title))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(notes_text(title))
+    except BaseException:
+        # A full disk: no empty notes file that would stay empty (the next call finds it
+        # and keeps it), and no folders made only for it.
+        (folder / NOTES_FILE).unlink(missing_ok=True)
+        for made in (folder, private_root):
+            with contextlib.suppress(OSError):  # not empty: someone else's, keep it
+                made.rmdir()
+        raise
 
 
 class NotesService:

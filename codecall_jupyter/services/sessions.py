@@ -90,9 +90,24 @@ class SessionService:
             **spec,
         )
         folder = self._folder(session)
-        await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
-        await asyncio.to_thread(write_session_problem, folder, session, problem)
-        await asyncio.to_thread(write_whiteboard, folder)
+        try:
+            await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
+            await asyncio.to_thread(write_session_problem, folder, session, problem)
+            await asyncio.to_thread(write_whiteboard, folder)
+            await self._store_new(session, host, invitees)
+        except BaseException:
+            # Nothing half-made: a full disk or a database outage leaves no orphan folder
+            # (the id is fresh, so the folder is this call's alone).
+            await asyncio.to_thread(shutil.rmtree, folder, True)
+            raise
+        if invitees:  # their invitation lists changed
+            await self.notifier.changed(session_id)
+        return session
+
+    async def _store_new(
+        self, session: PracticeSession, host: Account, invitees: list[User]
+    ) -> None:
+        session_id = session.id
         async with self.db.session() as s, s.begin():
             s.add(session)
             await s.flush()
@@ -113,9 +128,10 @@ class SessionService:
                     )
                 )
                 self.activity.add(s, session_id, host.id, "invited", user=user.username)
-        return session
 
     async def invite(self, host_id: int, session_id: str, usernames: list[str]) -> None:
+        async with self.db.session() as s:
+            await self.hosted(s, host_id, session_id)  # 404 first: say nothing of invitees
         invitees = await self._invitees(host_id, usernames)
         async with self.db.session() as s, s.begin():
             session = await self.hosted(s, host_id, session_id)
@@ -206,6 +222,8 @@ class SessionService:
     # --- seeing and listing -------------------------------------------------------------
 
     async def view(self, user_id: int, session_id: str) -> SessionView:
+        if "\x00" in session_id:  # names nothing, and PostgreSQL text refuses it
+            raise NotFound("No such session.")
         async with self.db.session() as s:
             session = await s.get(PracticeSession, session_id)
             if session is None:
