@@ -47,8 +47,9 @@ node_modules/.installed: $(VENV)/.build-tools package.json yarn.lock .yarnrc.yml
 	$(JLPM) install
 	touch $@
 
+# Minified, as the wheel ships it (`jlpm build` makes the larger development bundle).
 $(LABEXT): node_modules/.installed $(TS_SOURCES)
-	$(JLPM) build
+	$(JLPM) build:prod
 	touch $@
 
 build: $(LABEXT)
@@ -148,8 +149,13 @@ typecheck: $(VENV)/.test-installed
 	$(JLPM) build:lib
 	$(BIN)/mypy
 
-pytest: $(VENV)/.test-installed
+pytest: $(VENV)/.test-installed tests/hub/node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# JupyterHub's proxy for tests/test_jupyterhub.py, from the npm registry (the lock pins it).
+tests/hub/node_modules/.installed: tests/hub/package.json tests/hub/package-lock.json
+	cd tests/hub && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 openapi: $(VENV)/.installed
 	$(BIN)/python -m codecall_jupyter.openapi
@@ -174,4 +180,4 @@ doctor: $(VENV)/.installed
 	$(BIN)/jupyter codecall doctor
 
 clean:
-	rm -rf $(VENV) node_modules bench/node/node_modules lib codecall_jupyter/labextension tsconfig.tsbuildinfo
+	rm -rf $(VENV) node_modules bench/node/node_modules tests/hub/node_modules lib codecall_jupyter/labextension tsconfig.tsbuildinfo

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +22,26 @@ from .auth.authorizer import CodeCallAuthorizer
 from .auth.identity import CodeCallIdentityProvider
 from .auth.page_config import page_config_hook
 from .auth.pages import RegisterHandler
+from .channel import ice_addresses
 from .channel.handler import HUB_KEY
 from .channel.hub import ChannelHub, ChannelLimits
 from .collab.history import DocHistory
 from .collab.ystore import CodeCallYStore, use_history
 from .handlers.routes import api_handlers
 from .handlers.runs import RUNNER_KEY
+from .hub.authorizer import CodeCallHubAuthorizer
+from .hub.client import HubClient, HubServer
+from .hub.sharing import HubSharing
 from .problems.service import ProblemService
 from .runner.service import RunnerService
 from .runner.traits import RunnerTraits
 from .services.access import AccessService
-from .services.accounts import AccountService
+from .services.accounts import Account, AccountService
 from .services.activity import ActivityLog
 from .services.blocks import BlockService
 from .services.chat import ChatService
 from .services.container import SERVICES_KEY, CodeCallServices, Throttles
-from .services.external import ExternalUsers
+from .services.external import ExternalUsers, derived_username
 from .services.friends import FriendService
 from .services.ice import SCHEMES, IceService, check_urls
 from .services.invites import InviteService
@@ -45,12 +49,15 @@ from .services.logins import LoginService
 from .services.proctoring import ProctoringService
 from .services.ratelimit import Rate, TokenBucketLimiter
 from .services.runs import RunHistory
+from .services.session_audience import announce_session_changes
 from .services.sessions import SessionRules, SessionService
+from .services.user_events import UserEvents
 from .services.waiting_room import WaitingRoom
 from .store import migrate
 from .store.db import Database, redact
 
 HERE = Path(__file__).parent
+HUB_SHARING_KEY = "codecall_hub_sharing"
 
 
 class CodeCallApp(RunnerTraits, ExtensionApp):
@@ -63,8 +70,9 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
     db_url = Unicode(
         config=True,
         help=(
-            "SQLAlchemy URL of CodeCall's database. Default: SQLite in the Jupyter data dir "
-            "(sqlite:///<data dir>/codecall.db). For PostgreSQL: "
+            "SQLAlchemy URL of CodeCall's database. Default: $CODECALL_DB_URL when set (so "
+            "a JupyterHub deployment can pass a secret through the environment), else SQLite "
+            "in the Jupyter data dir (sqlite:///<data dir>/codecall.db). For PostgreSQL: "
             "postgresql://user:password@host/dbname (the asyncpg driver is used)."
         ),
     )
@@ -284,17 +292,50 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         config=True,
         help="Seconds a TURN credential stays valid (default 21600 = 6 hours).",
     )
+    webrtc_host_addresses = List(
+        Unicode(),
+        default_value=[],
+        config=True,
+        help="The only local IP addresses the server's own WebRTC peer (the pre-flight "
+        "check) offers as host candidates, e.g. ['10.0.0.5'] on a server with several "
+        "interfaces of which browsers reach one. Default [] (aiortc's choice: every "
+        "interface but loopback). Applies to every aiortc peer of the server process.",
+    )
 
     @validate("stun_urls", "turn_urls")
     def _valid_ice_urls(self, proposal: dict[str, Any]) -> list[str]:
         schemes = SCHEMES[:2] if proposal["trait"].name == "stun_urls" else SCHEMES[2:]
         return check_urls(proposal["value"], schemes)
 
+    @validate("webrtc_host_addresses")
+    def _valid_host_addresses(self, proposal: dict[str, Any]) -> list[str]:
+        return ice_addresses.check_addresses(proposal["value"])
+
     @validate("turn_credential_ttl_seconds")
     def _valid_ttl(self, proposal: dict[str, Any]) -> int:
         if proposal["value"] < 60:
             raise ValueError("turn_credential_ttl_seconds: at least 60")
         return int(proposal["value"])
+
+    # --- JupyterHub ---------------------------------------------------------------------
+    hub_sharing = Bool(
+        None,
+        allow_none=True,
+        config=True,
+        help="Under JupyterHub 5+: share this single-user server (a Hub share of "
+        "access:servers, made with the server's own API token) with each guest admitted "
+        "to a session hosted here, and revoke it when they leave, are removed or the "
+        "session ends. None (default): on when running under JupyterHub "
+        "($JUPYTERHUB_API_TOKEN, $JUPYTERHUB_API_URL and $JUPYTERHUB_USER set). The "
+        "server's token needs the scopes shares!user and read:users:name (docs/JUPYTERHUB.md).",
+    )
+    hub_sharing_sync_seconds = Float(
+        300.0,
+        config=True,
+        help="Seconds between two full reconciles of the Hub's shares of this server with "
+        "the guests admitted to its live sessions (default 300); changes made here are "
+        "applied at once, and a failed call is retried with backoff (1 s doubling to 60 s).",
+    )
 
     # --- wiring ------------------------------------------------------------------------
     def _link_jupyter_server_extension(self, serverapp: ServerApp) -> None:
@@ -305,6 +346,15 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
                 serverapp.identity_provider_class = CodeCallIdentityProvider
             if serverapp.authorizer_class is AllowAllAuthorizer:
                 serverapp.authorizer_class = CodeCallAuthorizer
+        if (
+            self.manage_auth
+            and os.environ.get("JUPYTERHUB_API_TOKEN")
+            and os.environ.get("JUPYTERHUB_SERVICE_URL")  # a jupyterhub-singleuser server
+            and serverapp.authorizer_class is AllowAllAuthorizer
+        ):
+            # JupyterHub keeps Jupyter's allow-all authorizer: whoever the server is
+            # shared with could do anything. Guests get CodeCall's limits instead.
+            serverapp.authorizer_class = CodeCallHubAuthorizer
         # jupyter-collaboration links after us (extensions link in name order) and reads its
         # store class from the server's config: ours, unless the operator chose one.
         ydoc_config = serverapp.config.YDocExtension
@@ -352,13 +402,39 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         hub.runs_in_progress = runner.runs_in_progress
         # Roles, removals and the end reach collaboration sockets that are already open.
         services.sessions.notifier.subscribe(room_guard.recheck_open_rooms)
+        # Invitations, admissions and ends reach the people's sidebars at once.
+        services.sessions.notifier.subscribe(
+            announce_session_changes(services.sessions.db, services.events)
+        )
         self.settings[RUNNER_KEY] = runner
+        if self.webrtc_host_addresses:
+            # aioice has no per-connection setting: this holds for the whole process (the
+            # server's only aiortc peers are its pre-flight peers); undone at stop.
+            self._ice_addresses_before = ice_addresses.restrict(self.webrtc_host_addresses)
         if self.manage_auth:
             self.settings["page_config_hook"] = page_config_hook(
-                self.serverapp.web_app.settings.get("page_config_hook")  # type: ignore[union-attr]
+                self.serverapp.web_app.settings.get("page_config_hook"),  # type: ignore[union-attr]
+                keep_token=bool(os.environ.get("JUPYTERHUB_API_TOKEN")),
             )
 
     async def _ensure_owner(self) -> Any:
+        hub_user = os.environ.get("JUPYTERHUB_USER")
+        if hub_user and os.environ.get("JUPYTERHUB_API_TOKEN"):
+            # Under JupyterHub every user's server shares one database, and the owner is
+            # the Hub user's own account, made on first sight (services/external.py). The
+            # one local owner row must stay out of it: named after $USER (the Hub user's
+            # name with local spawners), it took their username, and every server start
+            # renamed it. This stand-in is only read by CodeCall's identity provider,
+            # which JupyterHub's replaces.
+            return Account(
+                id=0,
+                username=derived_username(hub_user, 0),
+                email=None,
+                display_name=self.owner_display_name or hub_user,
+                kind="hub",
+                disabled=False,
+                created_at=datetime.now(UTC),
+            )
         database = Database(self.db_url)
         try:
             accounts = AccountService(database, InviteService(database))
@@ -379,7 +455,8 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         def bucket(rate: str) -> TokenBucketLimiter:
             return TokenBucketLimiter(Rate.parse(rate))
 
-        friends = FriendService(db)
+        events = UserEvents(self.db_url, db)
+        friends = FriendService(db, events)
         activity = ActivityLog(db)
         root = Path(self.serverapp.root_dir if self.serverapp else os.getcwd())
         problems = ProblemService(db, friends, [root / d for d in self.problem_dirs])
@@ -415,6 +492,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
             ice=ice,
             history=DocHistory(db),
             problems=problems,
+            events=events,
             throttles=Throttles(
                 api_per_user=bucket(self.api_rate_limit_user),
                 api_per_address=bucket(self.api_rate_limit_address),
@@ -450,6 +528,8 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         room_guard.install(self.serverapp.web_app)  # type: ignore[union-attr]
 
     async def _start_jupyter_server_extension(self, serverapp: ServerApp) -> None:
+        services: CodeCallServices = self.settings[SERVICES_KEY]
+        await services.events.ensure_started()
         self._expiry = asyncio.create_task(self._expire_sessions(), name="codecall-expiry")
         runner: RunnerService = self.settings[RUNNER_KEY]
         abandoned = await runner.history.abandon_unfinished()
@@ -459,6 +539,44 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
             # Warm the pools now rather than on the first run. Kernels are launched from
             # this, the event-loop thread, which bwrap's --die-with-parent relies on.
             self._runner_start = asyncio.create_task(runner.ensure_started())
+        self._start_hub_sharing(services)
+        settings = serverapp.web_app.settings
+        hook = settings.get("page_config_hook")
+        if self.manage_auth and not getattr(hook, "codecall", False):
+            # An extension loaded after ours (JupyterHub's single-user extension) put in
+            # a hook of its own: ours runs after it.
+            settings["page_config_hook"] = page_config_hook(
+                hook, keep_token=bool(os.environ.get("JUPYTERHUB_API_TOKEN"))
+            )
+
+    def _start_hub_sharing(self, services: CodeCallServices) -> None:
+        server = HubServer.from_env()
+        if not (self.hub_sharing if self.hub_sharing is not None else server is not None):
+            return
+        if server is None:
+            self.log.warning(
+                "CodeCall: hub_sharing is on but $JUPYTERHUB_API_TOKEN, $JUPYTERHUB_API_URL "
+                "or $JUPYTERHUB_USER is missing: guests get no Hub share."
+            )
+            return
+        external = services.external
+
+        async def owner_id() -> int:
+            return (await external.account_for(server.owner, server.owner)).id
+
+        root = Path(self.serverapp.root_dir if self.serverapp else os.getcwd()).expanduser()
+        sharing = HubSharing(
+            HubClient(server),
+            services.sessions.db,
+            owner_id,
+            root / self.sessions_dir,
+            events=services.events,
+            period=self.hub_sharing_sync_seconds,
+        )
+        # Admissions, removals, leaving and the end of a session, made on this server.
+        services.sessions.notifier.subscribe(sharing.session_changed)
+        sharing.start()
+        self.settings[HUB_SHARING_KEY] = sharing
 
     async def _expire_sessions(self) -> None:
         sessions: SessionService = self.settings[SERVICES_KEY].sessions
@@ -471,17 +589,23 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
             await asyncio.sleep(self.expiry_check_seconds)
 
     async def stop_extension(self) -> None:
+        if hasattr(self, "_ice_addresses_before"):
+            ice_addresses.restrict(self._ice_addresses_before)
         expiry = getattr(self, "_expiry", None)
         if expiry is not None:
             expiry.cancel()
         hub = self.settings.get(HUB_KEY)
         if hub is not None:
             hub.stop()
+        sharing = self.settings.pop(HUB_SHARING_KEY, None)
+        if sharing is not None:
+            await sharing.stop()
         runner = self.settings.get(RUNNER_KEY)
         if runner is not None:
             await runner.close()
         services = self.settings.get(SERVICES_KEY)
         if services is not None:
+            await services.events.stop()
             await services.history.close()
             use_history(None)
         database = getattr(self, "database", None)

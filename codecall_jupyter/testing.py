@@ -216,6 +216,16 @@ class ChannelClient:
         resume: str | None = None,
         origin: str | None = "same",
     ) -> ChannelClient:
+        query = f"?resume={resume}" if resume else ""
+        path = f"codecall/api/sessions/{session_id}/channel{query}"
+        return await cls.connect(browser, port, path, origin=origin)
+
+    @classmethod
+    async def connect(
+        cls, browser: Browser, port: int, path: str, *, origin: str | None = "same"
+    ) -> ChannelClient:
+        """Any of our sockets at ``path`` (under the base URL), with the browser's cookies;
+        ``origin``: "same" for the page's own, None for none, or a foreign one."""
         from tornado.httpclient import HTTPRequest
         from tornado.websocket import websocket_connect
 
@@ -226,9 +236,7 @@ class ChannelClient:
             headers["Origin"] = f"http://127.0.0.1:{port}"
         elif origin is not None:
             headers["Origin"] = origin
-        path = f"{browser.base_url}codecall/api/sessions/{session_id}/channel"
-        query = f"?resume={resume}" if resume else ""
-        request = HTTPRequest(f"ws://127.0.0.1:{port}{path}{query}", headers=headers)
+        request = HTTPRequest(f"ws://127.0.0.1:{port}{browser.base_url}{path}", headers=headers)
         return cls(await websocket_connect(request))
 
     async def send(self, message: dict[str, Any] | str) -> None:

@@ -4,7 +4,6 @@ answers relayed by the server, data channels opening, audio and video arriving."
 import asyncio
 import contextlib
 
-import aioice.ice
 import pytest
 from aiortc import (
     RTCConfiguration,
@@ -18,11 +17,7 @@ from codecall_jupyter.testing import ChannelClient, body_json
 
 pytestmark = pytest.mark.sqlite_only  # the relay keeps no state in the database
 
-
-@pytest.fixture(autouse=True)
-def loopback_only(monkeypatch):
-    # aioice gathers every interface but loopback; these peers must talk over 127.0.0.1 only.
-    monkeypatch.setattr(aioice.ice, "get_host_addresses", lambda use_ipv4, use_ipv6: ["127.0.0.1"])
+# Every peer gathers 127.0.0.1 only: tests/conftest.py's autouse ``loopback_webrtc``.
 
 
 class Peer:
@@ -160,19 +155,24 @@ async def mesh(peers):
 
 
 async def test_two_peers_connect_through_the_channel(
-    codecall_member, codecall_services, jp_http_port
+    codecall_member, codecall_services, jp_http_port, on_loopback
 ):
     peers = await connect_people(["ann", "bob"], codecall_member, codecall_services, jp_http_port)
     try:
         await mesh(peers)
         ann, bob = peers
         assert ann.pcs[bob.id].connectionState == "connected"
+        # The media went over loopback: only 127.0.0.1 in either SDP, and the pair in use.
+        on_loopback(ann.pcs[bob.id])
+        on_loopback(bob.pcs[ann.id])
     finally:
         for peer in peers:
             await peer.close()
 
 
-async def test_three_peers_form_a_mesh(codecall_member, codecall_services, jp_http_port):
+async def test_three_peers_form_a_mesh(
+    codecall_member, codecall_services, jp_http_port, on_loopback
+):
     peers = await connect_people(
         ["ann", "bob", "cat"], codecall_member, codecall_services, jp_http_port
     )
@@ -181,6 +181,8 @@ async def test_three_peers_form_a_mesh(codecall_member, codecall_services, jp_ht
         for peer in peers:
             assert len(peer.pcs) == 2
             assert all(pc.connectionState == "connected" for pc in peer.pcs.values())
+            for pc in peer.pcs.values():
+                on_loopback(pc)
     finally:
         for peer in peers:
             await peer.close()

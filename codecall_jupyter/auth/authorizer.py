@@ -82,33 +82,41 @@ class CodeCallAuthorizer(Authorizer):
         if not isinstance(user, CodeCallUser) or user.is_owner:
             # Tokens, passwords and other identity providers speak for the owner.
             return True
-        if resource == "codecall":
-            return True  # CodeCall's services decide the rest, rule by rule
-        if resource == "lab" and type(handler).__name__ == "WorkspacesHandler":
-            # JupyterLab's workspaces are server-wide: a member keeps a layout of their own.
-            space = (getattr(handler, "path_kwargs", None) or {}).get("space_name")
-            return space == member_workspace(user)
-        if resource in _MEMBER_READABLE:
-            return action == "read"
-        if resource in _PATH_RESOURCES:
-            services = services_of(handler)
-            path = _request_path(handler)
-            if services is None or path is None:
+        return await member_may(handler, user, action, resource)
+
+
+async def member_may(
+    handler: web.RequestHandler, user: CodeCallUser, action: str, resource: str
+) -> bool:
+    """What a member who is not the owner may do: also the rule for JupyterHub users
+    a server is shared with (hub/authorizer.py)."""
+    if resource == "codecall":
+        return True  # CodeCall's services decide the rest, rule by rule
+    if resource == "lab" and type(handler).__name__ == "WorkspacesHandler":
+        # JupyterLab's workspaces are server-wide: a member keeps a layout of their own.
+        space = (getattr(handler, "path_kwargs", None) or {}).get("space_name")
+        return space == member_workspace(user)
+    if resource in _MEMBER_READABLE:
+        return action == "read"
+    if resource in _PATH_RESOURCES:
+        services = services_of(handler)
+        path = _request_path(handler)
+        if services is None or path is None:
+            return False
+        # Starting a document session (PUT /api/collaboration/session/<path>) only looks
+        # up the file's id, so that whoever may read the file can open its room.
+        write = action != "read" and not isinstance(handler, DocSessionHandler)
+        access = services.access
+        if write and handler.request.method in ("DELETE", "PATCH"):
+            allowed = await access.may_remove(user.account_id, path)
+        else:
+            allowed = await access.may_reach(user.account_id, path, write=write)
+        if not allowed:
+            return False
+        for other, writes in _body_paths(handler):
+            if not isinstance(other, str):
                 return False
-            # Starting a document session (PUT /api/collaboration/session/<path>) only looks
-            # up the file's id, so that whoever may read the file can open its room.
-            write = action != "read" and not isinstance(handler, DocSessionHandler)
-            access = services.access
-            if write and handler.request.method in ("DELETE", "PATCH"):
-                allowed = await access.may_remove(user.account_id, path)
-            else:
-                allowed = await access.may_reach(user.account_id, path, write=write)
-            if not allowed:
+            if not await access.may_reach(user.account_id, other, write=writes):
                 return False
-            for other, writes in _body_paths(handler):
-                if not isinstance(other, str):
-                    return False
-                if not await access.may_reach(user.account_id, other, write=writes):
-                    return False
-            return True
-        return False
+        return True
+    return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from jupyter_server.auth.utils import HTTP_METHOD_TO_AUTH_ACTION
 from jupyter_server.base.handlers import JupyterHandler
@@ -19,7 +19,7 @@ from tornado import web
 from tornado.routing import Rule, RuleRouter
 
 from .authorizer import member_workspace
-from .identity import CodeCallUser
+from .identity import CodeCallUser, codecall_user, services_of
 
 _GUARDED_PACKAGES = ("jupyterlab.", "jupyterlab_server.")
 _cache: dict[type, type] = {}
@@ -55,7 +55,8 @@ def guarded(handler_class: type[JupyterHandler]) -> type[JupyterHandler]:
                 raise web.HTTPError(
                     403, f"Not allowed to {action} JupyterLab's {self.request.path}"
                 )
-            _to_member_workspace(self)
+            if type(self).__name__ == "LabHandler":
+                _to_member_workspace(self, await _member(self))
 
     Guarded.__name__ = Guarded.__qualname__ = handler_class.__name__
     Guarded.__module__ = handler_class.__module__
@@ -63,10 +64,18 @@ def guarded(handler_class: type[JupyterHandler]) -> type[JupyterHandler]:
     return Guarded
 
 
-def _to_member_workspace(handler: Any) -> None:
+async def _member(handler: Any) -> CodeCallUser | None:
+    """The CodeCall user behind the request (a JupyterHub user's account, too)."""
+    user = handler.current_user
+    services = services_of(handler)
+    if isinstance(user, CodeCallUser) or user is None or services is None:
+        return cast("CodeCallUser | None", user)
+    return await codecall_user(user, services)
+
+
+def _to_member_workspace(handler: Any, user: CodeCallUser | None) -> None:
     """A member opening JupyterLab lands in their own workspace, so the layout they make
     is saved (and restored) without touching the owner's."""
-    user = handler.current_user
     kwargs = getattr(handler, "path_kwargs", None) or {}
     if (
         type(handler).__name__ != "LabHandler"

@@ -27,7 +27,12 @@ MEMBER_DISABLED = (
 )
 
 
-def page_config_hook(previous: PageConfigHook | None) -> PageConfigHook:
+def page_config_hook(
+    previous: PageConfigHook | None, *, keep_token: bool = False
+) -> PageConfigHook:
+    """``keep_token``: under JupyterHub the page's token is the viewer's own (JupyterHub's
+    hook, ``previous``, writes it), not the owner's: it stays."""
+
     def hook(handler: Any, page_config: dict[str, Any]) -> dict[str, Any]:
         if previous is not None:
             page_config = previous(handler, page_config)
@@ -35,17 +40,24 @@ def page_config_hook(previous: PageConfigHook | None) -> PageConfigHook:
         page = dict(page_config)
         # JupyterLab writes the server token into every page; a member's browser would
         # send it back and act as the owner. Cookies authenticate the frontend instead.
-        page["token"] = ""
+        if not keep_token:
+            page["token"] = ""
         # Where session folders live, so the frontend can find a session's documents.
         services = services_of(handler)
         if services is not None:
             page["codecallSessionsDir"] = services.access.sessions_dir
         user = handler.current_user
-        if isinstance(user, CodeCallUser) and not user.is_owner:
+        guest = isinstance(user, CodeCallUser) and not user.is_owner
+        if user is not None and not isinstance(user, CodeCallUser) and services is not None:
+            # A JupyterHub user this server is shared with (hub/authorizer.py).
+            external = services.external
+            guest = external.owner_name is not None and not external.is_owner(user.username)
+        if guest:
             disabled = list(page.get("disabledExtensions") or [])
             page["disabledExtensions"] = disabled + [
                 p for p in MEMBER_DISABLED if p not in disabled
             ]
         return page
 
+    hook.codecall = True  # type: ignore[attr-defined]  # app.py: is ours still in place?
     return hook

@@ -24,6 +24,8 @@ class PreflightPeer:
     def __init__(self, send: Callable[[dict[str, Any]], None], pings: int = 5) -> None:
         self.send = send
         self.pings = pings
+        # Its host candidates: aioice's choice (every interface but loopback) or the
+        # operator's CodeCallApp.webrtc_host_addresses (channel/ice_addresses.py).
         self.pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         self.relay = MediaRelay()
         self.kinds: set[str] = set()

@@ -8,6 +8,7 @@ from tornado import web
 
 from ..channel.handler import ChannelHandler
 from ..channel.preflight_handler import PreflightHandler
+from ..channel.user_events_handler import UserEventsHandler
 from .base import NotFoundHandler
 from .chat import CHANNEL_REST_ROUTES
 from .feedback import FEEDBACK_ROUTES
@@ -90,5 +91,6 @@ def api_handlers() -> list[tuple[str, type[web.RequestHandler]]]:
     ]
     routes.append((to_pattern(f"{API}/sessions/{{session_id}}/channel"), ChannelHandler))
     routes.append((f"{API}/preflight", PreflightHandler))
+    routes.append((f"{API}/me/events", UserEventsHandler))
     routes.append((f"{API}(?:/.*)?", NotFoundHandler))
     return routes

@@ -19,6 +19,7 @@ from .logins import LoginService
 from .proctoring import ProctoringService
 from .ratelimit import TokenBucketLimiter
 from .sessions import SessionService
+from .user_events import UserEvents
 from .waiting_room import WaitingRoom
 
 # The key under which handlers find the services in the tornado settings.
@@ -58,3 +59,5 @@ class CodeCallServices:
     max_body_bytes: int
     owner: Account
     extra: dict[str, object] = field(default_factory=dict)
+    # Tells users' pages what to reload, across servers that share PostgreSQL.
+    events: UserEvents = field(default_factory=UserEvents)

@@ -28,6 +28,7 @@ from .relations import (
     pair,
     pending_key,
 )
+from .user_events import UserEvent, UserEvents
 
 ONLINE_WITHIN = timedelta(seconds=120)  # a friend seen this recently shows as online
 
@@ -104,8 +105,15 @@ async def _friends(s: AsyncSession, user_id: int, rows: Sequence[Friendship]) ->
 
 
 class FriendService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: UserEvents | None = None) -> None:
         self.db = db
+        self.events = events or UserEvents()
+
+    async def _announce(
+        self, a_id: int, b_id: int, kind: str = "changed", by: str | None = None
+    ) -> None:
+        """After the commit: both pages reload their friends (and may say why)."""
+        await self.events.publish((a_id, b_id), UserEvent("friends", kind, by))
 
     # --- what other services ask -------------------------------------------------------
 
@@ -153,9 +161,16 @@ class FriendService:
 
     async def _send(self, sender_id: int, target: Account) -> Friend | RequestView:
         try:
-            return await self._send_once(sender_id, target)
+            sent = await self._send_once(sender_id, target)
         except IntegrityError:  # a concurrent request won a unique key: reading again refuses
-            return await self._send_once(sender_id, target)
+            sent = await self._send_once(sender_id, target)
+        if isinstance(sent, RequestView):
+            await self._announce(sender_id, target.id, "friend_request", sent.sender.display_name)
+        else:  # they had asked first: now friends
+            sender = await active_account(self.db, User.id == sender_id)
+            name = sender.display_name if sender else None
+            await self._announce(sender_id, target.id, "friend_accepted", name)
+        return sent
 
     async def _send_once(self, sender_id: int, target: Account) -> Friend | RequestView:
         async with self.db.session() as s, s.begin():
@@ -210,19 +225,22 @@ class FriendService:
         async with self.db.session() as s, s.begin():
             request = await self._open_request(s, request_id, user_id, as_sender=False)
             friendship = await _befriend(s, request)
-            return (await _friends(s, user_id, [friendship]))[0]
+            friend = (await _friends(s, user_id, [friendship]))[0]
+            me = Account.of(await s.get_one(User, user_id))
+        await self._announce(user_id, friend.account.id, "friend_accepted", me.display_name)
+        return friend
 
     async def decline(self, user_id: int, request_id: int) -> None:
         async with self.db.session() as s, s.begin():
-            close_request(
-                await self._open_request(s, request_id, user_id, as_sender=False), "declined"
-            )
+            request = await self._open_request(s, request_id, user_id, as_sender=False)
+            close_request(request, "declined")
+        await self._announce(request.from_id, request.to_id)
 
     async def cancel(self, user_id: int, request_id: int) -> None:
         async with self.db.session() as s, s.begin():
-            close_request(
-                await self._open_request(s, request_id, user_id, as_sender=True), "cancelled"
-            )
+            request = await self._open_request(s, request_id, user_id, as_sender=True)
+            close_request(request, "cancelled")
+        await self._announce(request.from_id, request.to_id)
 
     async def _open_request(
         self, s: AsyncSession, request_id: int, user_id: int, *, as_sender: bool
@@ -252,3 +270,4 @@ class FriendService:
             result = await s.execute(delete(Friendship).where(friendship_of(user_id, other_id)))
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise NotFound("You are not friends with this user.")
+        await self._announce(user_id, other_id)

@@ -19,6 +19,7 @@ import { CodeCallClient } from './api';
 import { addCommands } from './commands';
 import { FriendsModel } from './friendsModel';
 import { joinTokenInPageUrl, removeJoinTokenFromPageUrl } from './joinLink';
+import { followUserEvents } from './liveLists';
 import { CodeCallModel } from './model';
 import { CodeCallSidebar } from './panel';
 import { addProblemCommands } from './problemCommands';
@@ -36,6 +37,7 @@ import { addSessionCommands } from './sessionCommands';
 import { SessionPanels } from './sessionPanels';
 import { SessionsModel } from './sessionsModel';
 import { CodeCallSettings } from './settings';
+import { UserEventsSocket } from './userEvents';
 import {
   CommandIDs,
   PLUGIN_ID,
@@ -102,6 +104,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
       runApi,
       runner,
       defaultRunLanguage: () => settings.values.defaultRunLanguage,
+      callDefaults: () => ({
+        camera: settings.values.cameraOnJoin,
+        microphone: settings.values.microphoneOnJoin
+      }),
       onAction: () => {
         void reloadLists.invoke();
       },
@@ -140,6 +146,18 @@ const plugin: JupyterFrontEndPlugin<void> = {
       },
       languages: () => runApi.languages()
     };
+
+    const userEvents = new UserEventsSocket(app.serviceManager.serverSettings);
+    followUserEvents({
+      socket: userEvents,
+      friends,
+      sessions,
+      trans,
+      notify: () => settings.values.notifications,
+      openSidebar: () => app.shell.activateById(SIDEBAR_ID),
+      openSession: id => flows.openSession(id)
+    });
+    userEvents.open();
 
     const sidebar = new CodeCallSidebar({
       model,

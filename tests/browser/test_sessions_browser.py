@@ -42,6 +42,8 @@ SESSION_DESCRIPTION = "Breadth-first search, then shortest paths. 45 minutes."
 # The sidebar reloads every 10 s and a session panel every 3 s: allow a few beats.
 SIDEBAR_WAIT_MS = 25_000
 PANEL_WAIT_MS = 15_000
+# What the server pushes (friend requests, invitations) shows within moments.
+EVENT_WAIT_MS = 5_000
 
 
 @dataclass
@@ -110,6 +112,11 @@ def test_friend_request_sent_and_accepted_in_the_sidebar(story: Story, screensho
     outgoing = friends.get_by_role("list", name="Requests you sent")
     outgoing.locator('.cc-Person[data-username="gabe"]').wait_for()
 
+    # Gabe hears of it at once, from the server (his sidebar is not even open): a
+    # notification, well before any poll could have brought it.
+    toast = gabe.page.locator(".Toastify__toast")
+    toast.filter(has_text="Hana Host sent you a friend request").wait_for(timeout=EVENT_WAIT_MS)
+
     # Gabe sees the request in his own sidebar and accepts it.
     gabe_sidebar = open_sidebar(gabe.page)
     incoming = gabe_sidebar.get_by_role("list", name="Requests to you")
@@ -118,6 +125,9 @@ def test_friend_request_sent_and_accepted_in_the_sidebar(story: Story, screensho
     gabe_friends = gabe_sidebar.get_by_role("list", name="Your friends")
     gabe_friends.locator('.cc-Person[data-username="hana"]').wait_for()
     incoming.locator('.cc-Person[data-username="hana"]').wait_for(state="detached")
+    hana.page.locator(".Toastify__toast").filter(
+        has_text="Gabe Guest and you are now friends"
+    ).wait_for(timeout=EVENT_WAIT_MS)
 
     # Hana also asks the owner (left pending), so her sidebar shows both lists.
     friends.get_by_label("Add a friend").fill("owner")
@@ -132,6 +142,7 @@ def test_friend_request_sent_and_accepted_in_the_sidebar(story: Story, screensho
     assert outgoing.locator('.cc-Person[data-username="gabe"]').count() == 0
     outgoing.locator('.cc-Person[data-username="owner"]').wait_for()
     friends.scroll_into_view_if_needed()
+    dismiss_toasts(hana.page)
     hana.page.wait_for_timeout(300)  # let the scroll settle
     hana.page.screenshot(path=str(screenshots / "05-friends.png"))
     story.friends = True
