@@ -82,6 +82,48 @@ function fieldLabel(field: string, trans: TranslationBundle): string {
 }
 
 /**
+ * A tab, focus, copy or paste event (`services/proctoring.py`, reported by
+ * `activityReporter.ts`).
+ */
+function describeProctor(
+  who: string,
+  data: { [key: string]: unknown },
+  trans: TranslationBundle
+): string {
+  const size = typeof data.size === 'number' ? data.size : null;
+  switch (data.event) {
+    case 'tab_hidden':
+      return trans.__('%1 hid the tab', who);
+    case 'tab_visible':
+      return trans.__('%1 came back to the tab', who);
+    case 'blur':
+      return trans.__('%1 left the window', who);
+    case 'focus':
+      return trans.__('%1 came back to the window', who);
+    case 'paste':
+      return size === null
+        ? trans.__('%1 pasted', who)
+        : trans._n(
+            '%2 pasted %1 character',
+            '%2 pasted %1 characters',
+            size,
+            who
+          );
+    case 'copy':
+      return size === null
+        ? trans.__('%1 copied', who)
+        : trans._n(
+            '%2 copied %1 character',
+            '%2 copied %1 characters',
+            size,
+            who
+          );
+    default:
+      return trans.__('%1: %2', who, String(data.event));
+  }
+}
+
+/**
  * Describe one event, e.g. "Ann admitted Bob as candidate".
  */
 export function describeEvent(
@@ -161,6 +203,8 @@ export function describeEvent(
       return typeof data.number === 'number'
         ? trans.__('%1 revealed hint %2', who, data.number)
         : trans.__('%1 revealed a hint', who);
+    case 'proctor':
+      return describeProctor(who, data, trans);
     case 'file_changed_on_disk':
       return trans.__(
         '%1 was changed on disk; the editor now shows the file (the earlier text is kept in the history)',

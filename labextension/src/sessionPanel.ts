@@ -1,18 +1,24 @@
 /**
  * The main-area panel of one practice session.
  */
+import { JupyterFrontEnd } from '@jupyterlab/application';
 import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { refreshIcon, ToolbarButton } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 
+import { ActivityReporter } from './activityReporter';
 import { CodeCallClient } from './api';
+import { CallModel } from './callModel';
+import { ICallDefaults } from './callTypes';
+import { ChatModel, notifyChat } from './chatModel';
 import { FeedbackApi } from './feedbackApi';
 import { FriendsModel } from './friendsModel';
 import { codecallIcon } from './icons';
 import { CodeCallModel } from './model';
 import { Poller } from './poller';
+import { PreflightModel } from './preflight';
 import { ProblemsApi } from './problemsApi';
 import { RunApi } from './runApi';
 import { RunModel } from './runModel';
@@ -96,6 +102,15 @@ export interface ISessionPanelOptions {
    * JupyterLab's renderers (problem statements are Markdown).
    */
   rendermime: IRenderMimeRegistry;
+  /**
+   * The application (the shell: where a copy or paste happened, and
+   * revealing the panel from a chat notification).
+   */
+  app?: JupyterFrontEnd;
+  /**
+   * Camera and microphone on when joining the call (the settings).
+   */
+  callDefaults?: () => ICallDefaults;
 }
 
 /**
@@ -124,6 +139,51 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       options.problemsApi,
       options.sessionId
     );
+    const callDefaults =
+      options.callDefaults ?? (() => ({ camera: true, microphone: true }));
+    const call = new CallModel({
+      serverSettings: options.client.serverSettings,
+      sessionId: options.sessionId,
+      defaults: callDefaults,
+      messages: {
+        mediaRefused: reason =>
+          trans.__(
+            'Your camera or microphone could not be opened (%1). Allow them in the browser (the camera icon in the address bar) and try again.',
+            reason
+          ),
+        noChannel: trans.__(
+          'The session connection is lost; the call resumes when it is back.'
+        ),
+        shareFailed: reason =>
+          trans.__('Your screen could not be shared (%1).', reason)
+      }
+    });
+    const preflight = new PreflightModel(options.client.serverSettings, {
+      noMedia: reason =>
+        trans.__(
+          'the camera or microphone could not be opened (%1). Allow them in the browser and check again.',
+          reason
+        ),
+      noServer: trans.__(
+        'the server’s test peer could not be reached. Reload the page and try again.'
+      ),
+      timedOut: trans.__(
+        'no connection within 20 seconds. A firewall may block WebRTC: ask the server’s operator for a TURN server.'
+      ),
+      notConnected: state =>
+        trans.__(
+          'the connection did not come up (%1). A firewall may block WebRTC: ask the server’s operator for a TURN server.',
+          state
+        ),
+      noEcho: trans.__(
+        'the connection works but your camera or microphone did not reach the server.'
+      )
+    });
+    const chat = new ChatModel({
+      client: options.client,
+      sessionId: options.sessionId,
+      trans
+    });
     let close = (): void => undefined;
     const actions = new SessionPanelActions(model, trans, () => close());
     super({
@@ -139,6 +199,10 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
         feedbackApi: new FeedbackApi(options.client, options.sessionId),
         openPath: options.openPath,
         problem,
+        chat,
+        call,
+        preflight,
+        callDefaults,
         rendermime: options.rendermime,
         trans
       })
@@ -151,6 +215,33 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
     this._channel = new SessionChannel({
       serverSettings: options.client.serverSettings,
       sessionId: options.sessionId
+    });
+    this._chat = chat;
+    this._call = call;
+    this._preflight = preflight;
+    call.setChannel(this._channel);
+    chat.setChannel(this._channel);
+    chat.arrived.connect((_, message) => {
+      // A chat message I cannot see: a notification, if I want them.
+      if (this._notify() && (!this.isVisible || document.hidden)) {
+        const shell = options.app?.shell;
+        notifyChat(
+          message,
+          this.title.label,
+          trans,
+          shell &&
+            (() => {
+              shell.activateById(this.id);
+              chat.reveal();
+            })
+        );
+      }
+    });
+    this._activity = new ActivityReporter({
+      channel: this._channel,
+      sessionId: options.sessionId,
+      shell: options.app?.shell,
+      onActivity: () => void model.refresh()
     });
     this._channel.received.connect((_, message) => {
       if (isRunEvent(message)) {
@@ -214,6 +305,10 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       return;
     }
     this._poller.dispose();
+    this._activity.dispose();
+    this._chat.dispose();
+    this._call.dispose();
+    this._preflight.dispose();
     this._channel.dispose();
     this._runs.dispose();
     this._snapshots.dispose();
@@ -261,6 +356,9 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       this._channel.open();
     } else {
       this._channel.close();
+      if (!inside) {
+        this._call.leave(); // ended, or I am out of it: the camera goes off
+      }
     }
   }
 
@@ -346,6 +444,10 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   private _problem: SessionProblemModel;
   private _snapshotsSeenAt = -1;
   private _channel: SessionChannel;
+  private _chat: ChatModel;
+  private _call: CallModel;
+  private _preflight: PreflightModel;
+  private _activity: ActivityReporter;
   private _trans: TranslationBundle;
   private _notify: () => boolean;
   private _onAction: () => void;

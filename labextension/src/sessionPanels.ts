@@ -8,6 +8,7 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CodeCallClient } from './api';
+import { ICallDefaults } from './callTypes';
 import { FriendsModel } from './friendsModel';
 import { CodeCallModel } from './model';
 import { ProblemsApi } from './problemsApi';
@@ -29,6 +30,7 @@ export interface ISessionPanelsOptions {
   runApi: RunApi;
   runner: RunnerStatusModel;
   defaultRunLanguage: () => string;
+  callDefaults?: () => ICallDefaults;
   onAction: () => void;
   notify: () => boolean;
   openReplay: (sessionId: string) => void;

@@ -9,6 +9,8 @@ import React, { useMemo } from 'react';
 
 import { FeedbackCard } from './components/feedback/FeedbackCard';
 import { ActivityLog } from './components/session/ActivityLog';
+import { CallCard } from './components/session/CallCard';
+import { ChatCard } from './components/session/ChatCard';
 import { HostControls } from './components/session/HostControls';
 import { InviteLinkBar } from './components/session/InviteLinkBar';
 import { ParticipantList } from './components/session/ParticipantList';
@@ -18,11 +20,15 @@ import { SessionHeader } from './components/session/SessionHeader';
 import { SessionTools } from './components/session/SessionTools';
 import { SnapshotsSection } from './components/session/SnapshotsSection';
 import { WaitingRoom } from './components/session/WaitingRoom';
+import { ChatModel } from './chatModel';
+import { CallModel } from './callModel';
+import { ICallDefaults } from './callTypes';
 import { attempt } from './confirm';
 import { FeedbackApi } from './feedbackApi';
 import { FriendsModel } from './friendsModel';
 import { useStateOf } from './hooks';
 import { CodeCallModel } from './model';
+import { PreflightModel } from './preflight';
 import { RunConsole } from './runConsole';
 import { RunModel } from './runModel';
 import { SessionModel } from './sessionModel';
@@ -49,6 +55,16 @@ export interface ISessionViewProps {
    * The session's problem, when it has one.
    */
   problem: SessionProblemModel;
+  /**
+   * The session's chat.
+   */
+  chat: ChatModel;
+  /**
+   * The session's call, its pre-flight check and the settings' defaults.
+   */
+  call: CallModel;
+  preflight: PreflightModel;
+  callDefaults: () => ICallDefaults;
   rendermime: IRenderMimeRegistry;
   trans: TranslationBundle;
 }
@@ -66,6 +82,10 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
     feedbackApi,
     openPath,
     problem,
+    chat,
+    call,
+    preflight,
+    callDefaults,
     rendermime,
     trans
   } = props;
@@ -190,6 +210,15 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           trans={trans}
         />
       )}
+      {live && (session.is_host || session.my_state === 'admitted') && (
+        <CallCard
+          model={call}
+          preflight={preflight}
+          defaults={callDefaults}
+          myName={me?.display_name ?? ''}
+          trans={trans}
+        />
+      )}
       {seesInside && (
         <div className="cc-SessionView-columns">
           <div className="cc-SessionView-column">
@@ -221,6 +250,14 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
             />
           </div>
         </div>
+      )}
+      {seesInside && (
+        <ChatCard
+          model={chat}
+          live={live && (session.is_host || session.my_state === 'admitted')}
+          rendermime={rendermime}
+          trans={trans}
+        />
       )}
       {seesInside && session.problem_id && (
         <ProblemCard

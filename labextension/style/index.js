@@ -7,3 +7,5 @@ import './replay.css';
 import './problems.css';
 import './editor.css';
 import './progress.css';
+import './call.css';
+import './chat.css';

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
@@ -13,12 +14,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from lab_people import SIGNALING, loopback_signaling
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -29,7 +32,16 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # The call: cameras and microphones are Chromium's fake devices, allowed without a prompt.
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    # WebRTC on loopback only (tests send traffic to 127.0.0.1 / ::1 and nowhere else):
+    # Chromium leaves loopback out of ICE unless told, and hides host addresses behind
+    # mDNS names (multicast) unless this feature is off. Its other interfaces' candidates
+    # are dropped from the signaling (lab_people.loopback_signaling).
+    "--allow-loopback-in-peer-connection",
 ]
+MDNS_FEATURE = "WebRtcHideLocalIpsWithMdns"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
 START_TIMEOUT = 60.0
@@ -114,8 +126,47 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
+CLONE_NEWNET = 0x40000000
+
+
 @pytest.fixture(scope="session")
-def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+def loopback_network() -> Iterator[bool]:
+    """Run the browser tests' lab server, Playwright's driver and Chromium in a network
+    namespace of their own, where loopback is the only interface.
+
+    Dropping other interfaces' candidates from the signaling is not enough: Chromium still
+    pairs its own eth0 candidate with the remote peer's 127.0.0.1 one, sends ICE checks from
+    192.0.2.2 to 127.0.0.1, and the peer answers to 192.0.2.2 (seen: the pre-flight check
+    selected 192.0.2.2 -> 127.0.0.1). Chromium cannot be told to skip an interface, so it
+    gets none. The main thread enters the namespace (processes it starts from then on inherit
+    it: browser tests run last, tests/conftest.py) and leaves it at the end of the session.
+    Where namespaces are not allowed (not root) this is skipped with a warning; the
+    candidate filter stays, and the call test's checks of the selected pairs decide."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    home = os.open("/proc/thread-self/ns/net", os.O_RDONLY)
+    try:
+        if libc.unshare(CLONE_NEWNET) != 0:
+            warnings.warn(
+                f"no network namespace for the browser tests ({os.strerror(ctypes.get_errno())}): "
+                "WebRTC may use interfaces other than loopback",
+                stacklevel=1,
+            )
+            yield False
+            return
+        try:
+            subprocess.run(["ip", "link", "set", "lo", "up"], check=True, timeout=10)
+            yield True
+        finally:
+            if libc.setns(home, CLONE_NEWNET) != 0:
+                raise OSError(ctypes.get_errno(), "could not leave the browser tests' namespace")
+    finally:
+        os.close(home)
+
+
+@pytest.fixture(scope="session")
+def lab_server(
+    tmp_path_factory: pytest.TempPathFactory, loopback_network: bool
+) -> Iterator[LabServer]:
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     tmp = tmp_path_factory.mktemp("lab")
@@ -157,6 +208,8 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         # Every browser registers from 127.0.0.1: lift the per-address registration limit.
         "--CodeCallApp.register_rate_limit_address=1000/hour",
         "--CodeCallApp.owner_display_name=Olive Owner",
+        # The server's pre-flight peer (aiortc) offers 127.0.0.1 only, not eth0's addresses.
+        "--CodeCallApp.webrtc_host_addresses=127.0.0.1",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
@@ -196,13 +249,40 @@ def jp_server_cleanup() -> None:
     return None
 
 
+def _playwright_disabled_features() -> list[str]:
+    """The features Playwright switches off in Chromium (background requests to Google,
+    media-router discovery, ...), read from its driver. Chromium keeps only the *last*
+    --disable-features switch, so ours must repeat them (checked: with a bare
+    --disable-features=WebRtcHideLocalIpsWithMdns the renderers lost all of them)."""
+    import playwright
+
+    lib = Path(playwright.__file__).parent / "driver" / "package" / "lib"
+    for source in (lib / "server" / "chromium" / "chromiumSwitches.js", lib / "coreBundle.js"):
+        if source.is_file():
+            found = re.search(
+                r"disabledFeatures = \[(.*?)\]", source.read_text(errors="replace"), re.DOTALL
+            )
+            if found:
+                return re.findall(r'"(\w+)"', re.sub(r"//[^\n]*", "", found.group(1)))
+    pytest.fail(
+        "Playwright's list of disabled Chromium features was not found in its driver: "
+        "adding --disable-features would switch them back on (and its requests to the "
+        "network with them)."
+    )
+
+
+def chromium_args() -> list[str]:
+    disabled = [*_playwright_disabled_features(), MDNS_FEATURE]
+    return [*CHROMIUM_ARGS, "--disable-features=" + ",".join(disabled)]
+
+
 @pytest.fixture(scope="session")
 def browser(lab_server: LabServer) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, headless=True, args=chromium_args()
         )
         try:
             yield chromium
@@ -224,6 +304,8 @@ def new_context(browser: Any, lab_server: LabServer) -> Iterator[Callable[[], An
         ctx.set_default_timeout(TIMEOUT_MS)
         ctx.set_default_navigation_timeout(TIMEOUT_MS)
         ctx.route(NOT_LOCAL, lambda route: route.abort())
+        # Signaling sockets pass through a filter that keeps only loopback ICE candidates.
+        ctx.route_web_socket(SIGNALING, loopback_signaling)
         made.append(ctx)
         return ctx
 

@@ -3,6 +3,8 @@ what their page saw go wrong, and waits on JupyterLab and CodeCall's panels."""
 
 from __future__ import annotations
 
+import ipaddress
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -170,3 +172,170 @@ def api(person: Person, method: str, path: str, body: Any = None) -> tuple[int, 
         return response.status, (response.json() if text else None)
     except ValueError:
         return response.status, text
+
+
+# --- WebRTC on loopback only -------------------------------------------------------------
+# Chromium offers host candidates on every interface (and cannot be told to skip one), so
+# the sockets that carry signaling run through Playwright, which drops every ICE candidate
+# whose address is not loopback, both ways, before it reaches a peer (a browser or the
+# server's pre-flight peer). Chromium runs with --allow-loopback-in-peer-connection so it
+# offers 127.0.0.1 at all, and without mDNS candidates (which would hide the address).
+# That alone is not enough (Chromium pairs its eth0 candidate with the peer's 127.0.0.1
+# one): conftest.loopback_network also runs the server and Chromium where only loopback
+# exists. The filter stays as the check where namespaces are not allowed.
+
+SIGNALING = re.compile(r"/codecall/api/(sessions/[^/?]+/channel|preflight)([?#]|$)")
+SDP_CANDIDATE_LINE = re.compile(r"^a=candidate:\S+ \d+ \S+ \d+ (\S+) .*$(\r?\n)?", re.MULTILINE)
+
+
+@dataclass
+class CandidateLog:
+    """What the signaling filter let through and dropped: candidate addresses."""
+
+    passed: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+CANDIDATES = CandidateLog()
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False  # an mDNS name (xxxx.local) or anything else: not loopback
+
+
+def _only_loopback_sdp(sdp: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        address = match.group(1)
+        if is_loopback(address):
+            CANDIDATES.passed.append(address)
+            return match.group(0)
+        CANDIDATES.dropped.append(address)
+        return ""
+
+    return SDP_CANDIDATE_LINE.sub(keep, sdp)
+
+
+def only_loopback(message: str | bytes) -> str | bytes | None:
+    """A signaling message with its non-loopback candidates removed; None to drop it."""
+    if isinstance(message, bytes):
+        return message
+    try:
+        parsed = json.loads(message)
+    except ValueError:
+        return message
+    if not (isinstance(parsed, dict) and parsed.get("type") == "signal"):
+        return message
+    data = parsed.get("data")
+    if not isinstance(data, dict):
+        return message
+    if parsed.get("kind") == "candidate" and isinstance(data.get("candidate"), str):
+        fields = data["candidate"].split()
+        if len(fields) < 5:  # "" is the end of candidates: nothing to connect to
+            return message
+        if not is_loopback(fields[4]):
+            CANDIDATES.dropped.append(fields[4])
+            return None
+        CANDIDATES.passed.append(fields[4])
+        return message
+    if isinstance(data.get("sdp"), str):
+        data["sdp"] = _only_loopback_sdp(data["sdp"])
+        return json.dumps(parsed)
+    return message
+
+
+def loopback_signaling(page_side: Any) -> Any:
+    """Connect a routed signaling socket to the server through the loopback filter, both
+    ways; the server side (a test may close either side to cut the connection)."""
+    server_side = page_side.connect_to_server()
+
+    def to_server(message: str | bytes) -> None:
+        filtered = only_loopback(message)
+        if filtered is not None:
+            server_side.send(filtered)
+
+    def to_page(message: str | bytes) -> None:
+        filtered = only_loopback(message)
+        if filtered is not None:
+            page_side.send(filtered)
+
+    page_side.on_message(to_server)
+    server_side.on_message(to_page)
+    return server_side  # closing one side still closes the other (no on_close handler)
+
+
+# Every RTCPeerConnection a page makes is kept, and its selected candidate pair read from
+# getStats() as soon as ICE connects (the pre-flight check closes its own within a second).
+RECORD_PEERS = """
+(() => {
+  const Native = window.RTCPeerConnection;
+  if (!Native || window.__ccPairs) return;
+  window.__ccPairs = [];
+  window.__ccPeers = [];
+  const address = c => c ? { address: c.address ?? c.ip, port: c.port, protocol: c.protocol,
+                             type: c.candidateType } : null;
+  async function selected(pc) {
+    const stats = await pc.getStats();
+    let pair = null;
+    stats.forEach(s => {
+      if (s.type === 'transport' && s.selectedCandidatePairId) {
+        pair = stats.get(s.selectedCandidatePairId);
+      }
+    });
+    if (!pair) return null;
+    return { local: address(stats.get(pair.localCandidateId)),
+             remote: address(stats.get(pair.remoteCandidateId)), state: pair.state };
+  }
+  window.__ccSelected = selected;
+  class Recorded extends Native {
+    constructor(...args) {
+      super(...args);
+      const entry = { labels: [], pair: null };
+      this.__ccEntry = entry;
+      window.__ccPairs.push(entry);
+      window.__ccPeers.push(this);
+      this.addEventListener('iceconnectionstatechange', async () => {
+        if (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed') {
+          try { entry.pair = (await selected(this)) ?? entry.pair; } catch (e) { }
+        }
+      });
+    }
+    createDataChannel(label, ...rest) {
+      this.__ccEntry.labels.push(label);
+      return super.createDataChannel(label, ...rest);
+    }
+  }
+  window.RTCPeerConnection = Recorded;
+})();
+"""
+
+
+def record_peer_connections(context: Any) -> None:
+    """Keep every page's RTCPeerConnections and their selected candidate pairs."""
+    context.add_init_script(RECORD_PEERS)
+
+
+def selected_pairs(page: Any) -> list[dict[str, Any]]:
+    """The selected candidate pair of each RTCPeerConnection the page made, as recorded
+    when ICE connected: ``{"labels": [data channel labels], "pair": {"local": {...},
+    "remote": {...}}}`` (addresses, ports, protocols, candidate types)."""
+    return list(page.evaluate("() => window.__ccPairs ?? []"))
+
+
+def live_pairs(page: Any) -> list[dict[str, Any]]:
+    """The selected candidate pair, read now, of each of the page's connected
+    RTCPeerConnections: ``{"labels": [...], "pair": {...}}``."""
+    return list(
+        page.evaluate(
+            """async () => {
+                const out = [];
+                for (const pc of window.__ccPeers ?? []) {
+                    if (pc.connectionState !== 'connected') continue;
+                    out.push({ labels: pc.__ccEntry.labels, pair: await window.__ccSelected(pc) });
+                }
+                return out;
+            }"""
+        )
+    )
