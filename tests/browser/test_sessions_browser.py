@@ -270,7 +270,17 @@ def test_guest_layout_survives_a_reload(story: Story) -> None:
     page.wait_for_timeout(1500)  # JupyterLab saves the layout shortly after a change
     page.reload()
     wait_for_lab(page)
-    wait_for_status(session_panel(page, story.session_id), "ACTIVE")
+    panel = session_panel(page, story.session_id)
+    wait_for_status(panel, "ACTIVE")
+    # The session's clock runs (m:ss since it started), one tick a second.
+    timer = panel.get_by_role("timer")
+    first = timer.inner_text()
+    assert re.fullmatch(r"\d+:\d\d", first), first
+    page.wait_for_function(
+        "([node, first]) => node.textContent !== first",
+        arg=[timer.element_handle(), first],
+        timeout=5_000,
+    )
 
 
 def test_host_ends_the_session_and_the_guest_sees_it(story: Story) -> None:
@@ -292,6 +302,9 @@ def test_host_ends_the_session_and_the_guest_sees_it(story: Story) -> None:
     wait_for_status(guest_panel, "ENDED")
     notice = guest_panel.locator('.cc-PlaceNotice[data-place="ended"]')
     assert notice.inner_text().strip() == "The host ended this session."
+    # The clock stops at how long the session lasted.
+    timer = guest_panel.get_by_role("timer")
+    assert timer.get_attribute("aria-label", timeout=5_000).startswith("The session lasted ")
     # The ended session leaves both sidebars' "My sessions".
     for person in (hana, gabe):
         sidebar = open_sidebar(person.page)

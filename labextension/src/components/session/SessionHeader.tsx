@@ -8,6 +8,7 @@ import { languageLabel, modeLabel, roleLabel } from '../../labels';
 import { ISessionDetail } from '../../types';
 import { formatDate } from '../../utils';
 import { StatusBadge } from '../StatusBadge';
+import { SessionTimer } from './SessionTimer';
 
 export interface ISessionHeaderProps {
   session: ISessionDetail;
@@ -109,6 +110,13 @@ export function SessionHeader(props: ISessionHeaderProps): JSX.Element {
       <div className="cc-SessionHeader-titleRow">
         <h2 className="cc-SessionHeader-title">{session.title}</h2>
         <StatusBadge status={session.status} trans={trans} />
+        {session.started_at && (
+          <SessionTimer
+            startedAt={session.started_at}
+            endedAt={session.ended_at}
+            trans={trans}
+          />
+        )}
       </div>
       {session.description && (
         <p className="cc-SessionHeader-description">{session.description}</p>
