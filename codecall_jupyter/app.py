@@ -30,7 +30,7 @@ from .collab.ystore import CodeCallYStore, use_history
 from .handlers.routes import api_handlers
 from .handlers.runs import RUNNER_KEY
 from .hub.authorizer import CodeCallHubAuthorizer
-from .hub.client import HubClient, HubServer
+from .hub.client import HubClient, HubServer, service_prefix
 from .hub.sharing import HubSharing
 from .problems.service import ProblemService
 from .runner.service import RunnerService
@@ -468,6 +468,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
                 sessions_root=root / self.sessions_dir,
                 waiting_ttl=timedelta(hours=self.waiting_session_ttl_hours),
                 idle_ttl=timedelta(minutes=self.idle_session_minutes),
+                server_prefix=service_prefix(),
             ),
             problems,
         )

@@ -420,6 +420,10 @@ async def test_a_session_on_jupyterhub_shares_the_hosts_server_with_the_admitted
     )
     assert admit.code in (200, 204), admit.body
     t0 = time.monotonic()
+    # Bob's own server tells him where the session's files are; Ann's has them.
+    seen = body_json(await bob_home.api("GET", f"sessions/{session['id']}"))
+    assert "/user/ann/lab?codecall-join=" in (seen["home_url"] or ""), seen["home_url"]
+    assert body_json(await ann_home.api("GET", f"sessions/{session['id']}"))["home_url"] is None
 
     async def shared() -> bool:
         return "bob" in await hub.shared_with("ann")

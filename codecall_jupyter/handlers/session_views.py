@@ -20,6 +20,8 @@ from .me import public_row
 def session_out(view: SessionView, base_url: str) -> SessionOut:
     session, me = view.session, view.me
     sees_link = view.is_host or (me is not None and me.state == "admitted")
+    home = session.server_prefix
+    elsewhere = sees_link and home is not None and home != base_url
     return SessionOut(
         id=session.id,
         title=session.title,
@@ -42,6 +44,7 @@ def session_out(view: SessionView, base_url: str) -> SessionOut:
         my_state=me.state if me is not None else None,  # type: ignore[arg-type]
         is_host=view.is_host,
         invite_url=f"{base_url}lab?codecall-join={session.invite_token}" if sees_link else None,
+        home_url=f"{home}lab?codecall-join={session.invite_token}" if elsewhere else None,
     )
 
 

@@ -46,6 +46,14 @@ class HubServer:
         return cls(api_url.rstrip("/"), token, owner, env.get("JUPYTERHUB_SERVER_NAME", ""))
 
 
+def service_prefix(env: dict[str, str] | None = None) -> str | None:
+    """This single-user server's URL prefix ("/user/ann/"), or None outside JupyterHub."""
+    env = dict(os.environ if env is None else env)
+    if not env.get("JUPYTERHUB_API_TOKEN"):
+        return None
+    return env.get("JUPYTERHUB_SERVICE_PREFIX") or None
+
+
 class HubClient:
     """The Hub's share endpoints for this one server (JupyterHub >= 5).
 

@@ -108,6 +108,12 @@ class SessionOut(Response):
     my_state: State | None
     is_host: bool
     invite_url: str | None = Field(description="Shown to the host and admitted participants.")
+    home_url: str | None = Field(
+        default=None,
+        description="Under JupyterHub, where the session's files are when that is another "
+        "user's server: its JupyterLab, opening this session (for the host and admitted "
+        "participants). Null on the server that holds them, and outside JupyterHub.",
+    )
 
 
 class SessionDetail(SessionOut):

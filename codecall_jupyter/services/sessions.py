@@ -55,6 +55,9 @@ class SessionRules:
     sessions_root: Path  # absolute: <server root>/<sessions_dir>
     waiting_ttl: timedelta
     idle_ttl: timedelta
+    # Under JupyterHub, this server's URL prefix ($JUPYTERHUB_SERVICE_PREFIX): where the
+    # folders of the sessions created here live.
+    server_prefix: str | None = None
 
 
 class SessionService:
@@ -85,6 +88,7 @@ class SessionService:
             id=session_id,
             host_id=host.id,
             folder=session_id,
+            server_prefix=self.rules.server_prefix,
             invite_token=secrets.token_urlsafe(24),
             password_hash=await hash_password(password) if password else None,
             **spec,

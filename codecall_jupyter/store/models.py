@@ -115,6 +115,9 @@ class PracticeSession(Base):
     invite_token: Mapped[str] = mapped_column(String(64), unique=True)
     # The session's folder below CodeCallApp.sessions_dir, relative to the server root.
     folder: Mapped[str] = mapped_column(String(64), unique=True)
+    # Under JupyterHub: the URL prefix of the single-user server that holds the folder
+    # ("/user/ann/"), so participants on other servers know where to go. None elsewhere.
+    server_prefix: Mapped[str | None] = mapped_column(String(255))
     # WAITING -> ACTIVE -> ENDED
     status: Mapped[str] = mapped_column(String(16), default="WAITING", index=True)
     scheduled_at: Mapped[datetime | None]

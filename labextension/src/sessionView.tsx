@@ -187,6 +187,19 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
         actions={actions}
         trans={trans}
       />
+      {session.home_url && (
+        <p className="cc-Notice cc-mod-info cc-SessionElsewhere" role="note">
+          <span>
+            {trans.__(
+              'The files, editor, runs and call of this session are on the server of %1.',
+              session.host.display_name
+            )}
+          </span>{' '}
+          <a href={session.home_url} target="_blank" rel="noopener noreferrer">
+            {trans.__('Open the session there')}
+          </a>
+        </p>
+      )}
       {refreshError}
       {session.is_host && gone === null && (
         <HostControls

@@ -283,6 +283,11 @@ export interface ISession {
    * A path below the server base url; shown to the host and the admitted.
    */
   invite_url: string | null;
+  /**
+   * Under JupyterHub, the JupyterLab of the host's server when the session's
+   * files are there and not here (host and admitted participants only).
+   */
+  home_url?: string | null;
 }
 
 /**
