@@ -44,3 +44,25 @@ async def test_participants_elsewhere_are_sent_to_the_hosts_server(
     assert await home_url(bob, session["id"]) is None
     await set_prefix(codecall_services, session["id"], None)
     assert await home_url(ann, session["id"]) is None
+
+
+async def test_those_inside_get_the_paths_the_workspace_opens(people, codecall_services):
+    ann, bob = await people("ann", "bob")
+    session = await create_session(ann, auto_admit=False, language="java")
+    assert (await join_session(bob, session)).code == 200
+    folder = f"codecall-sessions/{session['id']}"
+    mine = body_json(await ann.api("GET", f"sessions/{session['id']}"))["files"]
+    assert mine == {
+        "folder": folder,
+        "solution": f"{folder}/Main.java",  # Java's entry file, not solution.<ext>
+        "statement": f"{folder}/problem.md",
+        "whiteboard": f"{folder}/whiteboard.whiteboard",
+    }
+    # Each path is a real file of the session, as the contents API serves it.
+    for path in (mine["solution"], mine["statement"], mine["whiteboard"]):
+        assert (await ann.fetch(f"api/contents/{path}?content=0")).code == 200, path
+    # Waiting is not inside.
+    assert body_json(await bob.api("GET", f"sessions/{session['id']}"))["files"] is None
+    # Where the files are on another server, there is nothing to open here.
+    await set_prefix(codecall_services, session["id"], "/user/ann/")
+    assert body_json(await ann.api("GET", f"sessions/{session['id']}"))["files"] is None

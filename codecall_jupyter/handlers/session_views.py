@@ -9,9 +9,12 @@ from ..schemas.sessions import (
     EventOut,
     ParticipantOut,
     SessionDetail,
+    SessionFiles,
     SessionOut,
 )
+from ..services.access import PROBLEM_FILE
 from ..services.sessions import SessionView
+from ..services.solutions import WHITEBOARD, solution_name
 from ..store.models import SessionEvent, User
 from ..store.types import utcnow
 from .me import public_row
@@ -48,7 +51,21 @@ def session_out(view: SessionView, base_url: str) -> SessionOut:
     )
 
 
-def session_detail(view: SessionView, base_url: str) -> SessionDetail:
+def session_files(view: SessionView, folder_path: str) -> SessionFiles | None:
+    """``folder_path``: the session folder's contents path on this server."""
+    me = view.me
+    inside = view.is_host or (me is not None and me.state == "admitted")
+    if not inside:
+        return None
+    return SessionFiles(
+        folder=folder_path,
+        solution=f"{folder_path}/{solution_name(view.session.language)}",
+        statement=f"{folder_path}/{PROBLEM_FILE}",
+        whiteboard=f"{folder_path}/{WHITEBOARD}",
+    )
+
+
+def session_detail(view: SessionView, base_url: str, folder_path: str) -> SessionDetail:
     session = view.session
     participants = [
         ParticipantOut(
@@ -65,8 +82,10 @@ def session_detail(view: SessionView, base_url: str) -> SessionDetail:
     now = utcnow()
     started = session.started_at
     waiting_until = started or session.ended_at or now
+    out = session_out(view, base_url)
     return SessionDetail(
-        **session_out(view, base_url).model_dump(),
+        **out.model_dump(),
+        files=None if out.home_url else session_files(view, folder_path),
         participants=participants,
         durations=Durations(
             waiting_seconds=_seconds(session.created_at, waiting_until),

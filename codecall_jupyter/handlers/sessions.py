@@ -32,7 +32,8 @@ class SessionHandler(CodeCallAPIHandler):
         view = await self.services.sessions.view(self.user.account_id, session_id)
         if view.me is not None and view.me.state == "admitted":
             await self.services.sessions.touch_presence(session_id)
-        self.reply(session_detail(view, self.base_url), status=status)
+        folder = self.services.access.folder_path(view.session.folder)
+        self.reply(session_detail(view, self.base_url, folder), status=status)
 
 
 class SessionsHandler(SessionHandler):

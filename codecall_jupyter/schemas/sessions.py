@@ -116,11 +116,25 @@ class SessionOut(Response):
     )
 
 
+class SessionFiles(Response):
+    """Contents paths (relative to the server root) of what the workspace opens."""
+
+    folder: str
+    solution: str = Field(description="The entry file in the session's language.")
+    statement: str = Field(description="The problem statement, problem.md.")
+    whiteboard: str
+
+
 class SessionDetail(SessionOut):
     participants: list[ParticipantOut] = Field(
         description="Admitted and past participants; the waiting list only for the host."
     )
     durations: Durations
+    files: SessionFiles | None = Field(
+        default=None,
+        description="For the host and admitted participants, on the server that holds "
+        "the files (null where home_url points elsewhere).",
+    )
 
 
 class SessionList(Response):

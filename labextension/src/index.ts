@@ -36,6 +36,7 @@ import {
 import { addSessionCommands } from './sessionCommands';
 import { SessionPanels } from './sessionPanels';
 import { SessionsModel } from './sessionsModel';
+import { openSessionWorkspace } from './sessionWorkspace';
 import { CodeCallSettings } from './settings';
 import { UserEventsSocket } from './userEvents';
 import {
@@ -122,6 +123,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
           void app.commands.execute('docmanager:open', { path });
         }
       },
+      openWorkspace: (files, panelId) =>
+        openSessionWorkspace(app, docManager, files, panelId),
       problemsApi,
       rendermime
     });

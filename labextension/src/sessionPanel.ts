@@ -33,6 +33,7 @@ import { SessionProblemModel } from './sessionProblemModel';
 import { SessionView } from './sessionView';
 import { SnapshotActions } from './snapshotActions';
 import { SnapshotsModel } from './snapshotsModel';
+import { ISessionFiles } from './types';
 
 /**
  * How often an open session reloads while it has not ended (ms).
@@ -94,6 +95,11 @@ export interface ISessionPanelOptions {
    * Open a file (by contents path) in the main area.
    */
   openPath: (path: string) => void;
+  /**
+   * Lay out the session's workspace beside the panel (widget id): the shared
+   * solution editor, and the file browser in the session's folder.
+   */
+  openWorkspace: (files: ISessionFiles, panelId: string) => void;
   /**
    * The problem bank's client (the session's problem and its hints).
    */
@@ -198,6 +204,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
         openReplay: () => options.openReplay(options.sessionId),
         feedbackApi: new FeedbackApi(options.client, options.sessionId),
         openPath: options.openPath,
+        openWorkspace: () => this._openWorkspace(),
         problem,
         chat,
         call,
@@ -249,6 +256,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
       }
     });
     this._trans = trans;
+    this._openWorkspaceWith = options.openWorkspace;
     this._notify = options.notify;
     this._onAction = options.onAction;
     this._poller = new Poller(async () => {
@@ -345,13 +353,31 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
    * Keep the session's channel (live runs, chat, activity, the call) open
    * while the panel is on the page and I am inside a running session.
    */
-  private _followChannel(): void {
+  /**
+   * Whether I am inside a session that has not ended.
+   */
+  private _inRunningSession(): boolean {
     const { session, gone } = this._model.state;
-    const inside =
+    return (
       session !== null &&
       gone === null &&
       session.status !== 'ENDED' &&
-      (session.is_host || session.my_state === 'admitted');
+      (session.is_host || session.my_state === 'admitted')
+    );
+  }
+
+  /**
+   * The shared editor beside the panel, and the files in the file browser.
+   */
+  private _openWorkspace(): void {
+    const files = this._model.state.session?.files;
+    if (files) {
+      this._openWorkspaceWith(files, this.id);
+    }
+  }
+
+  private _followChannel(): void {
+    const inside = this._inRunningSession();
     if (inside && this.isAttached) {
       this._channel.open();
     } else {
@@ -402,6 +428,16 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
 
   private _onStateChanged(_: SessionModel, state: ISessionState): void {
     const { session } = state;
+    if (
+      state.status === 'ready' &&
+      !this._laidOut &&
+      this._inRunningSession()
+    ) {
+      // Entering a running session lays out its workspace, once per panel (a
+      // reload restores the layout itself: an open editor is left alone).
+      this._laidOut = true;
+      this._openWorkspace();
+    }
     if (state.status === 'ready') {
       this._runs.setSession(state.gone === null ? session : null);
       this._followChannel();
@@ -444,6 +480,8 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
   private _problem: SessionProblemModel;
   private _snapshotsSeenAt = -1;
   private _channel: SessionChannel;
+  private _laidOut = false;
+  private _openWorkspaceWith: (files: ISessionFiles, panelId: string) => void;
   private _chat: ChatModel;
   private _call: CallModel;
   private _preflight: PreflightModel;

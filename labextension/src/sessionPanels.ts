@@ -15,6 +15,7 @@ import { ProblemsApi } from './problemsApi';
 import { RunApi } from './runApi';
 import { RunnerStatusModel } from './runnerStatus';
 import { SessionPanel } from './sessionPanel';
+import { ISessionFiles } from './types';
 
 /**
  * The namespace of the tracker (and of the restored layout entries).
@@ -35,6 +36,7 @@ export interface ISessionPanelsOptions {
   notify: () => boolean;
   openReplay: (sessionId: string) => void;
   openPath: (path: string) => void;
+  openWorkspace: (files: ISessionFiles, panelId: string) => void;
   problemsApi: ProblemsApi;
   rendermime: IRenderMimeRegistry;
 }

@@ -52,6 +52,10 @@ export interface ISessionViewProps {
    */
   openPath: (path: string) => void;
   /**
+   * Lay out the workspace again (the shared editor, the files).
+   */
+  openWorkspace: () => void;
+  /**
    * The session's problem, when it has one.
    */
   problem: SessionProblemModel;
@@ -81,6 +85,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
     openReplay,
     feedbackApi,
     openPath,
+    openWorkspace,
     problem,
     chat,
     call,
@@ -213,6 +218,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
         <SessionTools
           openReplay={openReplay}
           openNotes={mayNote ? openNotes : undefined}
+          openEditor={live && session.files ? openWorkspace : undefined}
           trans={trans}
         />
       )}

@@ -320,6 +320,20 @@ export interface IDurations {
 export interface ISessionDetail extends ISession {
   participants: IParticipant[];
   durations: IDurations;
+  /**
+   * What the workspace opens, for those inside (null elsewhere).
+   */
+  files?: ISessionFiles | null;
+}
+
+/**
+ * Contents paths of a session's files on this server.
+ */
+export interface ISessionFiles {
+  folder: string;
+  solution: string;
+  statement: string;
+  whiteboard: string;
 }
 
 /**

@@ -267,11 +267,17 @@ def test_guest_layout_survives_a_reload(story: Story) -> None:
     assert story.session_id
     page = story.gabe.page
     assert "/lab/workspaces/codecall-gabe" in page.url
+    # Admitted, his workspace laid itself out: the shared solution opened beside the panel.
+    editor_tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab").filter(has_text="solution.py")
+    editor_tab.wait_for(timeout=PANEL_WAIT_MS)
+    page.locator(".jp-FileEditor .cm-content").first.wait_for(timeout=PANEL_WAIT_MS)
     page.wait_for_timeout(1500)  # JupyterLab saves the layout shortly after a change
     page.reload()
     wait_for_lab(page)
     panel = session_panel(page, story.session_id)
     wait_for_status(panel, "ACTIVE")
+    # The reload restored the editor once, not twice.
+    assert editor_tab.count() == 1
     # The session's clock runs (m:ss since it started), one tick a second.
     timer = panel.get_by_role("timer")
     first = timer.inner_text()

@@ -1,11 +1,16 @@
 /**
- * The tools of a session for the people inside it: its replay, and my
- * private notes (the host and interviewers; in peer mode both sides).
+ * The tools of a session for the people inside it: the shared editor, its
+ * replay, and my private notes (the host and interviewers; in peer mode
+ * both sides).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 
 export interface ISessionToolsProps {
+  /**
+   * Open the shared solution beside the panel; absent once the session ended.
+   */
+  openEditor?: () => void;
   openReplay: () => void;
   /**
    * Open my private notes; absent when I may not have notes.
@@ -15,13 +20,25 @@ export interface ISessionToolsProps {
 }
 
 export function SessionTools(props: ISessionToolsProps): JSX.Element {
-  const { openReplay, openNotes, trans } = props;
+  const { openEditor, openReplay, openNotes, trans } = props;
   return (
     <div
       className="cc-SessionTools"
       role="group"
       aria-label={trans.__('Session tools')}
     >
+      {openEditor && (
+        <button
+          type="button"
+          className="cc-Button"
+          title={trans.__(
+            'Open the shared solution beside this panel, and its files in the file browser'
+          )}
+          onClick={openEditor}
+        >
+          {trans.__('Open editor')}
+        </button>
+      )}
       <button
         type="button"
         className="cc-Button"
