@@ -23,6 +23,12 @@ _templates = Environment(
 )
 
 
+PAGE_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'self'; base-uri 'none'"
+)
+
+
 class _PageMixin(JupyterHandler):
     """Rendering and the CodeCall pieces shared by the three pages."""
 
@@ -37,14 +43,36 @@ class _PageMixin(JupyterHandler):
     def codecall_identity(self) -> CodeCallIdentityProvider:
         return cast(CodeCallIdentityProvider, self.identity_provider)
 
+    @property
+    def content_security_policy(self) -> str:
+        """The pages run no script at all; say so to the browser. Every response of these
+        handlers carries it (Jupyter sets it in ``set_default_headers``), so the error
+        pages tornado and Jupyter render for them (a missing XSRF token, a wrong method:
+        Jupyter's error template, which holds an inline script) are covered too."""
+        return PAGE_CSP
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Errors tornado raises for these pages (a missing XSRF token, a wrong method)
+        in our own template: Jupyter's holds an inline script our policy would block."""
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        exception = kwargs.get("exc_info", (None, None, None))[1]
+        message = "This request could not be completed."
+        if isinstance(exception, web.HTTPError) and exception.log_message and status_code < 500:
+            message = (
+                exception.log_message % exception.args if exception.args else exception.log_message
+            )
+        self.finish(
+            _templates.get_template("error.html").render(
+                base_url=self.base_url,
+                static=self.static_url("pages.css"),
+                status_code=status_code,
+                reason=self._reason,
+                message=message,
+            )
+        )
+
     def page(self, name: str, status: int = 200, **ns: Any) -> None:
         self.set_status(status)
-        # The pages run no script at all; say so to the browser.
-        self.set_header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-            "form-action 'self'; frame-ancestors 'self'; base-uri 'none'",
-        )
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.write(
             _templates.get_template(name).render(

@@ -26,8 +26,10 @@ export function addCommands(options: ICommandsOptions): void {
   const { commands } = app;
 
   commands.addCommand(CommandIDs.openPanel, {
-    label: trans.__('Open CodeCall panel'),
-    caption: trans.__('Show the CodeCall sidebar'),
+    label: trans.__('Open CodeCall dashboard'),
+    caption: trans.__(
+      'Show the CodeCall sidebar: you, friends, sessions, invitations'
+    ),
     icon: codecallIcon,
     execute: () => {
       app.shell.activateById(SIDEBAR_ID);
