@@ -16,7 +16,7 @@ TS_SOURCES := $(shell find labextension -type f 2>/dev/null) package.json tsconf
 LABEXT := codecall_jupyter/labextension/package.json
 PYTEST_ARGS ?=
 
-.PHONY: sandbox-deps lab test lint typecheck pytest system-deps test-deps build openapi clean doctor bench
+.PHONY: sandbox-deps lab test lint typecheck pytest system-deps test-deps build openapi clean doctor bench soak
 
 ## make lab: set up and start JupyterLab with CodeCall on the embedded SQLite.
 lab: sandbox-deps $(VENV)/.installed $(VENV)/.runner-env
@@ -151,6 +151,11 @@ typecheck: $(VENV)/.test-installed
 
 pytest: $(VENV)/.test-installed tests/hub/node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make soak: the load test at issue 9's size (100 sessions of 2 clients for 2 minutes); `make test` runs it small.
+soak: system-deps $(VENV)/.test-installed $(VENV)/.runner-env
+	CODECALL_LOAD_SESSIONS=100 CODECALL_LOAD_SECONDS=120 CODECALL_LOAD_WORKERS=2 \
+	  $(BIN)/python -m pytest tests/test_load.py -s -q $(PYTEST_ARGS)
 
 # JupyterHub's proxy for tests/test_jupyterhub.py, from the npm registry (the lock pins it).
 tests/hub/node_modules/.installed: tests/hub/package.json tests/hub/package-lock.json
