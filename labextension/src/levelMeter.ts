@@ -32,7 +32,9 @@ export function levelMeter(
   }
   const source = context.createMediaStreamSource(stream);
   const analyser = context.createAnalyser();
-  analyser.fftSize = 512;
+  // A window longer than the check interval (8192 samples: 170 ms at 48 kHz), so
+  // no short sound falls between two reads and goes unseen.
+  analyser.fftSize = 8192;
   source.connect(analyser);
   const samples = new Uint8Array(analyser.fftSize);
   return {
