@@ -17,7 +17,7 @@ from jupyter_server.serverapp import ServerApp
 from traitlets import Bool, Enum, Float, Int, List, Unicode, default, validate
 
 from . import __version__
-from .auth import lab_guard, room_guard
+from .auth import lab_guard, log_scrub, room_guard
 from .auth.authorizer import CodeCallAuthorizer
 from .auth.identity import CodeCallIdentityProvider
 from .auth.page_config import page_config_hook
@@ -523,6 +523,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         return ChatService(db), ProctoringService(db, activity, self.record_paste_content), ice
 
     def initialize_handlers(self) -> None:
+        log_scrub.install(self.serverapp.web_app.settings)  # type: ignore[union-attr]
         self.handlers.extend(api_handlers())
         self.handlers.append(("/codecall/register", RegisterHandler))
         lab_guard.install(self.serverapp.web_app)  # type: ignore[union-attr]
