@@ -140,7 +140,7 @@ class Story(Steps):
 @pytest.fixture(scope="module")
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     attacker = Person("mallory", NAME, "mallory.xss@example.org", lab_server)
-    victim = Person("vera", "Vera Victim", "vera.victim@example.org", lab_server)
+    victim = Person("viola", "Vera Victim", "viola.victim@example.org", lab_server)
     told = Story(attacker=attacker, victim=victim)
     for person in (attacker, victim):
         open_browser(person, new_context)
@@ -204,7 +204,7 @@ def test_attacker_and_victim_register(story: Story, lab_server: Any) -> None:
 def test_the_victim_sees_the_friend_request_as_text(story: Story) -> None:
     story.require("registered")
     attacker, victim = story.attacker, story.victim
-    status, body = api(attacker, "POST", "codecall/api/friends/requests", {"to": "vera"})
+    status, body = api(attacker, "POST", "codecall/api/friends/requests", {"to": "viola"})
     assert status == 201, body
     # The notification (a JupyterLab toast) and the sidebar's list of requests.
     toast = victim.page.locator(".Toastify__toast").filter(has_text="sent you a friend request")
@@ -226,7 +226,7 @@ def test_an_invitation_from_the_attacker_is_inert(story: Story) -> None:
         story.attacker,
         "POST",
         "codecall/api/sessions",
-        {"title": INVITE_TITLE, "description": DESCRIPTION, "invite": ["vera"]},
+        {"title": INVITE_TITLE, "description": DESCRIPTION, "invite": ["viola"]},
     )
     assert status == 201, session
     page = story.victim.page
