@@ -295,28 +295,14 @@ export class ChatModel {
       return;
     }
     const before = messages.length > 0 ? messages[0].id : undefined;
-    this._update({ loadingOlder: true });
-    try {
-      const page = await this._page(before);
-      if (this._isDisposed) {
-        return;
-      }
-      this._update({
+    await this._loadPage(
+      before,
+      page => ({
         messages: merge(page.messages, this._state.messages),
-        hasMore: page.has_more,
-        loadingOlder: false
-      });
-    } catch (error) {
-      if (!this._isDisposed) {
-        this._update({
-          loadingOlder: false,
-          error: this._trans.__(
-            'Could not load earlier messages: %1',
-            errorMessage(error)
-          )
-        });
-      }
-    }
+        hasMore: page.has_more
+      }),
+      reason => this._trans.__('Could not load earlier messages: %1', reason)
+    );
   }
 
   /**
@@ -327,27 +313,40 @@ export class ChatModel {
     if (this._loaded || this._state.loadingOlder) {
       return;
     }
+    await this._loadPage(
+      undefined,
+      page => {
+        this._loaded = true;
+        return {
+          messages: merge(this._state.messages, page.messages),
+          hasMore: page.has_more,
+          unread: page.unread
+        };
+      },
+      reason => this._trans.__('Could not load the chat: %1', reason)
+    );
+  }
+
+  /**
+   * Fetch one page over REST, `loadingOlder` while it is on its way, and
+   * apply it (or show the `failure` message made from the reason).
+   */
+  private async _loadPage(
+    before: number | undefined,
+    apply: (page: IChatPage) => Partial<IChatState>,
+    failure: (reason: string) => string
+  ): Promise<void> {
     this._update({ loadingOlder: true });
     try {
-      const page = await this._page(undefined);
-      if (this._isDisposed) {
-        return;
+      const page = await this._page(before);
+      if (!this._isDisposed) {
+        this._update({ ...apply(page), loadingOlder: false });
       }
-      this._loaded = true;
-      this._update({
-        messages: merge(this._state.messages, page.messages),
-        hasMore: page.has_more,
-        unread: page.unread,
-        loadingOlder: false
-      });
     } catch (error) {
       if (!this._isDisposed) {
         this._update({
           loadingOlder: false,
-          error: this._trans.__(
-            'Could not load the chat: %1',
-            errorMessage(error)
-          )
+          error: failure(errorMessage(error))
         });
       }
     }

@@ -25,6 +25,7 @@ import { RunModel } from './runModel';
 import { RunnerStatusModel } from './runnerStatus';
 import { ReplayApi } from './replayApi';
 import { isRunEvent } from './runTypes';
+import { inRunningSession, seesInside } from './sessionAccess';
 import { SessionChannel } from './sessionChannel';
 import { ISessionState, SessionModel } from './sessionModel';
 import { sessionNotices } from './sessionNotices';
@@ -358,12 +359,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
    */
   private _inRunningSession(): boolean {
     const { session, gone } = this._model.state;
-    return (
-      session !== null &&
-      gone === null &&
-      session.status !== 'ENDED' &&
-      (session.is_host || session.my_state === 'admitted')
-    );
+    return inRunningSession(session, gone);
   }
 
   /**
@@ -394,13 +390,7 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
    */
   private _followSnapshots(state: ISessionState): void {
     const { session, gone, events } = state;
-    const inside =
-      session !== null &&
-      gone === null &&
-      (session.is_host ||
-        session.my_state === 'admitted' ||
-        session.my_state === 'left');
-    if (!inside) {
+    if (!seesInside(session, gone)) {
       return;
     }
     const last = events.length > 0 ? events[events.length - 1].id : 0;
@@ -416,14 +406,9 @@ export class SessionPanel extends MainAreaWidget<SessionView> {
    */
   private _followProblem(state: ISessionState): void {
     const { session, gone, events } = state;
-    const inside =
-      session !== null &&
-      gone === null &&
-      (session.is_host ||
-        session.my_state === 'admitted' ||
-        session.my_state === 'left');
     const last = events.length > 0 ? events[events.length - 1].id : 0;
-    this._problem.follow(inside ? (session?.problem_id ?? null) : null, last);
+    const problemId = seesInside(session, gone) ? session.problem_id : null;
+    this._problem.follow(problemId, last);
   }
 
   private _onStateChanged(_: SessionModel, state: ISessionState): void {

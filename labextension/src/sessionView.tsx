@@ -31,6 +31,7 @@ import { CodeCallModel } from './model';
 import { PreflightModel } from './preflight';
 import { RunConsole } from './runConsole';
 import { RunModel } from './runModel';
+import { seesInside } from './sessionAccess';
 import { SessionModel } from './sessionModel';
 import { SessionPanelActions } from './sessionPanelActions';
 import { SessionProblemModel } from './sessionProblemModel';
@@ -145,11 +146,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
   const manage = session.is_host && live;
   const waiting = session.participants.filter(p => p.state === 'waiting');
   const others = session.participants.filter(p => p.state !== 'waiting');
-  const seesInside =
-    gone === null &&
-    (session.is_host ||
-      session.my_state === 'admitted' ||
-      session.my_state === 'left');
+  const inside = seesInside(session, gone);
   const interviewer = session.is_host || session.my_role === 'interviewer';
   const side =
     (session.is_host || session.my_state === 'admitted') &&
@@ -160,12 +157,12 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
   // Private notes: the host and interviewers (in peer mode both sides)
   // while the session lasts.
   const mayNote =
-    seesInside && live && (session.mode === 'interview' ? interviewer : side);
+    inside && live && (session.mode === 'interview' ? interviewer : side);
   // Scorecards: interviewers of an interview. Feedback: either side, once
   // the session ended.
-  const scores = seesInside && session.mode === 'interview' && interviewer;
+  const scores = inside && session.mode === 'interview' && interviewer;
   const feedback =
-    seesInside &&
+    inside &&
     session.status === 'ENDED' &&
     session.my_role !== 'observer' &&
     session.my_role !== null;
@@ -214,7 +211,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           trans={trans}
         />
       )}
-      {seesInside && (
+      {inside && (
         <SessionTools
           openReplay={openReplay}
           openNotes={mayNote ? openNotes : undefined}
@@ -238,7 +235,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           trans={trans}
         />
       )}
-      {seesInside && (
+      {inside && (
         <div className="cc-SessionView-columns">
           <div className="cc-SessionView-column">
             {manage && (
@@ -270,7 +267,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           </div>
         </div>
       )}
-      {seesInside && (
+      {inside && (
         <ChatCard
           model={chat}
           live={live && (session.is_host || session.my_state === 'admitted')}
@@ -278,7 +275,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           trans={trans}
         />
       )}
-      {seesInside && session.problem_id && (
+      {inside && session.problem_id && (
         <ProblemCard
           model={problem}
           live={live}
@@ -302,7 +299,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           trans={trans}
         />
       )}
-      {seesInside && (
+      {inside && (
         <SnapshotsSection
           model={snapshots}
           actions={snapshotActions}
@@ -311,7 +308,7 @@ function SessionViewComponent(props: ISessionViewProps): JSX.Element {
           trans={trans}
         />
       )}
-      {seesInside && (
+      {inside && (
         <RunConsole
           model={runs}
           session={session}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +36,17 @@ class Person:
             + "\nConsole errors:\n  "
             + ("\n  ".join(self.console_errors) or "(none)")
         )
+
+
+@contextmanager
+def browsers_for(new_context: Any, *people: Person) -> Iterator[None]:
+    """A browser for each of a module story's people; at its end, each one's failed
+    responses and page errors are printed (pytest shows them when a test failed)."""
+    for person in people:
+        open_browser(person, new_context)
+    yield
+    for person in people:
+        print(person.diagnostics())
 
 
 def open_browser(person: Person, new_context: Any) -> None:

@@ -34,13 +34,13 @@ from lab_people import (
     CANDIDATES,
     Person,
     Steps,
+    browsers_for,
     create_session,
     dismiss_toasts,
     is_loopback,
     join_and_admit,
     live_pairs,
     loopback_signaling,
-    open_browser,
     record_peer_connections,
     register,
     selected_pairs,
@@ -69,9 +69,6 @@ class Story(Steps):
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     host = Person("vera", "Vera Video", "vera.video@example.org", lab_server)
     guest = Person("cato", "Cato Candidate", "cato.candidate@example.org", lab_server)
-    for person in (host, guest):
-        open_browser(person, new_context)
-        record_peer_connections(person.context)
     story = Story(host=host, guest=guest)
 
     def relay(page_side: Any) -> None:
@@ -79,10 +76,11 @@ def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
         # registered last, replaces the context's); kept so a test can cut it.
         story.guest_channels.append((page_side, loopback_signaling(page_side)))
 
-    guest.context.route_web_socket(re.compile(r"/codecall/api/sessions/[^/?]+/channel"), relay)
-    yield story
-    print(host.diagnostics())  # shown by pytest when a test of the module fails
-    print(guest.diagnostics())
+    with browsers_for(new_context, host, guest):
+        for person in (host, guest):
+            record_peer_connections(person.context)
+        guest.context.route_web_socket(re.compile(r"/codecall/api/sessions/[^/?]+/channel"), relay)
+        yield story
 
 
 # --- helpers ---------------------------------------------------------------------------

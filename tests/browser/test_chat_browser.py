@@ -30,10 +30,10 @@ from lab_people import (
     Person,
     Steps,
     api,
+    browsers_for,
     create_session,
     dismiss_toasts,
     join_and_admit,
-    open_browser,
     register,
     session_panel,
     wait_for_lab,
@@ -71,11 +71,8 @@ class Story(Steps):
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     host = Person("chloe", "Chloe Chat", "chloe.chat@example.org", lab_server)
     guest = Person("boris", "Boris Guest", "boris.guest@example.org", lab_server)
-    for person in (host, guest):
-        open_browser(person, new_context)
-    yield Story(host=host, guest=guest)
-    print(host.diagnostics())  # shown by pytest when a test of the module fails
-    print(guest.diagnostics())
+    with browsers_for(new_context, host, guest):
+        yield Story(host=host, guest=guest)
 
 
 # --- helpers ---------------------------------------------------------------------------

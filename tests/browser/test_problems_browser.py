@@ -33,9 +33,9 @@ from lab_people import (
     Person,
     Steps,
     api,
+    browsers_for,
     dismiss_toasts,
     join_and_admit,
-    open_browser,
     open_sidebar,
     register,
     session_panel,
@@ -90,11 +90,8 @@ class Story(Steps):
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     host = Person("priya", "Priya Problems", "priya.problems@example.org", lab_server)
     guest = Person("quinn", "Quinn Candidate", "quinn.candidate@example.org", lab_server)
-    for person in (host, guest):
-        open_browser(person, new_context)
-    yield Story(host=host, guest=guest)
-    print(host.diagnostics())  # shown by pytest when a test of the module fails
-    print(guest.diagnostics())
+    with browsers_for(new_context, host, guest):
+        yield Story(host=host, guest=guest)
 
 
 # --- helpers ---------------------------------------------------------------------------

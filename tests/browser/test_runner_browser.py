@@ -27,10 +27,10 @@ from lab_people import (
     Person,
     Steps,
     api,
+    browsers_for,
     create_session,
     dismiss_toasts,
     join_and_admit,
-    open_browser,
     register,
     session_panel,
 )
@@ -67,11 +67,8 @@ class Story(Steps):
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     host = Person("rhea", "Rhea Runner", "rhea.runner@example.org", lab_server)
     guest = Person("glen", "Glen Guest", "glen.guest@example.org", lab_server)
-    for person in (host, guest):
-        open_browser(person, new_context)
-    yield Story(host=host, guest=guest)
-    print(host.diagnostics())  # shown by pytest when a test of the module fails
-    print(guest.diagnostics())
+    with browsers_for(new_context, host, guest):
+        yield Story(host=host, guest=guest)
 
 
 # --- helpers ---------------------------------------------------------------------------

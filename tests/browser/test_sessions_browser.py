@@ -26,8 +26,8 @@ from lab_people import (
     Person,
     Steps,
     api,
+    browsers_for,
     dismiss_toasts,
-    open_browser,
     open_sidebar,
     register,
     session_panel,
@@ -62,11 +62,8 @@ class Story(Steps):
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     hana = Person("hana", "Hana Host", "hana.host@example.org", lab_server)
     gabe = Person("gabe", "Gabe Guest", "gabe.guest@example.org", lab_server)
-    for person in (hana, gabe):
-        open_browser(person, new_context)
-    yield Story(hana=hana, gabe=gabe)
-    print(hana.diagnostics())  # shown by pytest when a test of the module fails
-    print(gabe.diagnostics())
+    with browsers_for(new_context, hana, gabe):
+        yield Story(hana=hana, gabe=gabe)
 
 
 # --- helpers ---------------------------------------------------------------------------

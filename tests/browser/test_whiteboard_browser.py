@@ -26,9 +26,9 @@ import pytest
 from lab_people import (
     Person,
     Steps,
+    browsers_for,
     create_session,
     join_and_admit,
-    open_browser,
     register,
     session_panel,
 )
@@ -54,11 +54,8 @@ class Story(Steps):
 def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     host = Person("wren", "Wren Whiteboard", "wren.whiteboard@example.org", lab_server)
     guest = Person("cole", "Cole Candidate", "cole.candidate@example.org", lab_server)
-    for person in (host, guest):
-        open_browser(person, new_context)
-    yield Story(host=host, guest=guest)
-    print(host.diagnostics())  # shown by pytest when a test of the module fails
-    print(guest.diagnostics())
+    with browsers_for(new_context, host, guest):
+        yield Story(host=host, guest=guest)
 
 
 # --- helpers ---------------------------------------------------------------------------

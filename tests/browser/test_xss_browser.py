@@ -41,9 +41,9 @@ from lab_people import (
     Person,
     Steps,
     api,
+    browsers_for,
     create_session,
     join_and_admit,
-    open_browser,
     open_sidebar,
     register,
     session_panel,
@@ -142,19 +142,17 @@ def story(new_context: Any, lab_server: Any) -> Iterator[Story]:
     attacker = Person("mallory", NAME, "mallory.xss@example.org", lab_server)
     victim = Person("viola", "Vera Victim", "viola.victim@example.org", lab_server)
     told = Story(attacker=attacker, victim=victim)
-    for person in (attacker, victim):
-        open_browser(person, new_context)
-        person.page.on(
-            "request",
-            lambda r, who=person.username: (
-                told.attacker_requests.append(f"{who}: {r.method} {r.url}")
-                if EVIL in (urlsplit(r.url).hostname or "")
-                else None
-            ),
-        )
-    yield told
-    print(attacker.diagnostics())  # shown by pytest when a test of the module fails
-    print(victim.diagnostics())
+    with browsers_for(new_context, attacker, victim):
+        for person in (attacker, victim):
+            person.page.on(
+                "request",
+                lambda r, who=person.username: (
+                    told.attacker_requests.append(f"{who}: {r.method} {r.url}")
+                    if EVIL in (urlsplit(r.url).hostname or "")
+                    else None
+                ),
+            )
+        yield told
 
 
 # --- helpers ---------------------------------------------------------------------------
