@@ -31,6 +31,9 @@ HERE = Path(__file__).parent
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", "40"))
 TOKEN = "bench-token-0123456789"  # noqa: S105 (a throwaway server on loopback)
 HELLO = 'print("hello")'
+# Submitters at once for the throughput figure: as many as the server runs at once by
+# default (max_runs_total), so a run is always waiting when a kernel comes free.
+CLIENTS = 4
 
 
 def pct(values: list[float], p: float) -> float:
@@ -72,8 +75,12 @@ class Server:
         config = root / "bench_config.py"
         config.write_text(
             'c.CodeCallApp.kernel_pool_sizes = {"python": 2, "polyglot": 2}\n'
-            "c.CodeCallApp.max_runs_total = 2\n"
-            "c.CodeCallApp.max_runs_per_user = 2\n"
+            "c.CodeCallApp.max_runs_total = 4\n"
+            "c.CodeCallApp.max_runs_per_user = 4\n"
+            # One user submits every run here: the per-user REST limit (600 a minute by
+            # default) would measure the limiter, not the runner.
+            'c.CodeCallApp.api_rate_limit_user = "1000000/minute"\n'
+            'c.CodeCallApp.api_rate_limit_address = "1000000/minute"\n'
         )
         return config
 
@@ -105,6 +112,7 @@ class Server:
         assert code == 202, run
         while run["status"] != "done":
             code, run = await self.call("GET", f"codecall/api/runs/{run['id']}?wait=30")
+            assert code == 200, run
         return time.perf_counter() - t0, run
 
     async def wait_warm(self) -> None:
@@ -158,7 +166,7 @@ async def cold_kernel() -> list[float]:
 
 
 async def throughput(server: Server, seconds: float = 15.0) -> float:
-    """Trivial runs per second with two clients submitting back to back."""
+    """Trivial runs per second with CLIENTS clients submitting back to back."""
     done = 0
     end = time.perf_counter() + seconds
 
@@ -169,7 +177,7 @@ async def throughput(server: Server, seconds: float = 15.0) -> float:
             done += 1
 
     t0 = time.perf_counter()
-    await asyncio.gather(client(), client())
+    await asyncio.gather(*(client() for _ in range(CLIENTS)))
     return done / (time.perf_counter() - t0)
 
 

@@ -58,7 +58,7 @@ async def test_exceptions_come_with_the_users_traceback_only(people):
     assert (exited["verdict"], exited["exit_code"]) == ("RE", 4)
 
 
-async def test_each_run_gets_a_fresh_kernel(people):
+async def test_each_run_starts_from_a_clean_interpreter(people):
     [ann] = await people("ann")
     first = await run(ann, "import builtins\nbuiltins.LEAK = 1\nprint(id(builtins))")
     second = await run(ann, "import builtins\nprint(hasattr(builtins, 'LEAK'))")

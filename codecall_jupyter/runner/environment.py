@@ -31,6 +31,7 @@ class RunnerOptions:
     memory_mb: int = 256
     kernel_memory_mb: int = 256  # the kernel's own headroom inside its cgroup
     max_pids: int = 128
+    python_kernel_runs: int = 100  # runs a sandboxed Python kernel serves (1: one each)
     kernels_dir: str = ""
 
 

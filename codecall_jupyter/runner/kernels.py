@@ -52,7 +52,8 @@ class KernelSettings:
 
 
 class SandboxedKernel:
-    """A started kernel with a connected client. Used for one run, then disposed of."""
+    """A started kernel with a connected client. Serves one run, or (a sandboxed Python
+    kernel) several in turn, each in a fork of it; then disposed of."""
 
     def __init__(self, kind: str, settings: KernelSettings) -> None:
         self.kind = kind
@@ -62,6 +63,7 @@ class SandboxedKernel:
         self.cgroup: KernelCgroup | None = None
         self.manager: SandboxedKernelManager | None = None
         self.client: AsyncKernelClient | None = None
+        self.runs = 0
 
     async def start(self) -> None:
         s = self.settings

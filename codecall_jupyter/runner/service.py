@@ -1,5 +1,6 @@
-"""The runner: admission, warm pools, one fresh kernel per run, verdicts, the history,
-and run events for the session channel."""
+"""The runner: admission, warm pools, kernels per run (a fresh one, or a sandboxed Python
+kernel put back as it was), verdicts, the history, and run events for the session
+channel."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from ..services.errors import InvalidInput, NotFound, Unavailable
 from ..services.runs import Finished, RunHistory
 from ..store.faults import retry_while_unavailable
 from ..store.models import Run
+from ..store.types import utcnow
 from . import checkers
 from .admission import Admission, AdmissionLimits, Ticket
 from .environment import Isolation, RunnerOptions, prepare
@@ -31,6 +34,7 @@ Listener = Callable[[str, dict[str, Any]], None]
 STORED_OUTPUT = 64 * 1024  # per case, in the history
 FLUSH_EVERY = 0.1  # seconds between run.output batches on the channel
 RESULT_RETRY_SECONDS = 120.0  # how long a run's start and result wait for the database
+MARK_RUNNING_AFTER = 0.05  # seconds a run runs before the history calls it running
 
 
 @dataclass
@@ -45,6 +49,12 @@ class ActiveRun:
     # connect while the run is going.
     sent: list[list[str]] = field(default_factory=list)
     position: int = 0
+    # The "running" mark in the history, written once the program has run for
+    # MARK_RUNNING_AFTER; a run over before that goes from queued to done in one write.
+    marked: asyncio.Future[None] | None = None
+    marking: bool = False  # the mark's write has begun: wait for it, never cancel it
+    started_at: datetime | None = None
+    row: Run | None = None  # the finished row, for whoever waits on this run
 
 
 class RunnerService:
@@ -91,7 +101,8 @@ class RunnerService:
         if self.isolation.warning:
             log.warning("CodeCall runner: %s", self.isolation.warning)
         for kind in KINDS:
-            self.pools[kind] = KernelPool(kind, self.pool_sizes.get(kind, 0), self._make)
+            reuses = kind == PYTHON and self._sandboxed and self.options.python_kernel_runs > 1
+            self.pools[kind] = KernelPool(kind, self.pool_sizes.get(kind, 0), self._make, reuses)
             self.pools[kind].fill()
 
     def _make(self, kind: str) -> SandboxedKernel:
@@ -128,7 +139,13 @@ class RunnerService:
             "problems": self.isolation.problems,
             "warning": self.isolation.warning,
             "pools": {
-                k: {"size": p.size, "warm": p.warm, "last_error": p.last_error}
+                k: {
+                    "size": p.size,
+                    "warm": p.warm,
+                    "last_error": p.last_error,
+                    "started": p.started,
+                    "reused": p.reused,
+                }
                 for k, p in self.pools.items()
             },
             "running": len(self.admission.running),
@@ -219,6 +236,8 @@ class RunnerService:
         if active is not None:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(active.done.wait(), timeout)
+            if active.row is not None:
+                return active.row  # as just stored: no second read
         return await self.history.get(run_id)
 
     def position(self, run_id: str) -> int:
@@ -247,9 +266,8 @@ class RunnerService:
             if ticket is None:
                 await self._finish(active, Verdict("CANCELLED", None, None, "Cancelled."), None)
                 return
-            await retry_while_unavailable(
-                lambda: self.history.started(run.id), budget=RESULT_RETRY_SECONDS
-            )
+            active.started_at = utcnow()
+            active.marked = asyncio.ensure_future(self._mark_running(active))
             self._publish(run, {"type": "run.started"})
             kind = PYTHON if request.language == "python" and request.mode == "run" else POLYGLOT
             outcome, oom = await self._execute(active, kind, self._code(kind, request))
@@ -291,9 +309,13 @@ class RunnerService:
             return None
         return ticket
 
+    @property
+    def _sandboxed(self) -> bool:
+        return self.settings is not None and self.settings.policy is not None
+
     def _with_workdir(self, spec: dict[str, Any]) -> dict[str, Any]:
         """Sandboxed kernels work in the sandbox's /work; others in their own folder."""
-        if self.settings is not None and self.settings.policy is not None:
+        if self._sandboxed:
             spec["workdir"] = WORK_DIR
         return spec
 
@@ -310,6 +332,8 @@ class RunnerService:
             }
         )
         if kind == PYTHON:
+            # Only inside its own pid namespace may the kernel sweep every other process.
+            spec["sweep"] = self._sandboxed
             return f"from codecall_polyglot.pyrun import run; run({json.dumps(json.dumps(spec))})"
         return json.dumps(spec)
 
@@ -318,7 +342,7 @@ class RunnerService:
         if request.mode == "judge":
             return lim.compile_wall + len(request.cases) * (lim.wall + 1.0) + 5.0
         if request.language == "python":
-            return lim.wall
+            return lim.wall + 2.0  # the kernel stops the program at lim.wall itself
         return lim.compile_wall + lim.wall + 2.0
 
     async def _execute(self, active: ActiveRun, kind: str, code: str) -> tuple[Outcome, bool]:
@@ -329,6 +353,9 @@ class RunnerService:
             active.pending.append([name, text])
             active.sent.append([name, text])
 
+        outcome: Outcome | None = None
+        oom = False
+        kernel.runs += 1
         try:
             outcome = await execute(
                 kernel,
@@ -343,9 +370,25 @@ class RunnerService:
         finally:
             flusher.cancel()
             self._send_output(active)
-            # One kernel per run: nothing leaks into the next. Disposal and the pool's
-            # refill happen after the result is out, not before.
-            self._background(self._replace(kind, kernel))
+            if not (
+                self._may_reuse(kind, kernel, outcome, oom) and self.pools[kind].give_back(kernel)
+            ):
+                # Nothing of this run may reach the next: disposal and the pool's refill
+                # happen after the result is out, not before.
+                self._background(self._replace(kind, kernel))
+
+    def _may_reuse(
+        self, kind: str, kernel: SandboxedKernel, outcome: Outcome | None, oom: bool
+    ) -> bool:
+        """A sandboxed Python kernel whose run ended normally and whose sandbox it put back
+        as it was (its own report) serves the next run; any doubt retires it."""
+        if outcome is None or kind != PYTHON or not self._sandboxed or self._closing:
+            return False
+        if kernel.runs >= self.options.python_kernel_runs or oom:
+            return False
+        if outcome.timed_out or outcome.died or outcome.cancelled or outcome.error:
+            return False
+        return bool(outcome.result and outcome.result.get("reusable") is True)
 
     async def _replace(self, kind: str, kernel: SandboxedKernel) -> None:
         await kernel.dispose()
@@ -454,11 +497,29 @@ class RunnerService:
             if case["id"] in actual:
                 case["verdict"] = "OK" if verdicts.get(case["id"]) else "WA"
 
+    async def _mark_running(self, active: ActiveRun) -> None:
+        await asyncio.sleep(MARK_RUNNING_AFTER)
+        active.marking = True
+        await retry_while_unavailable(
+            lambda: self.history.started(active.run.id), budget=RESULT_RETRY_SECONDS
+        )
+
     async def _store(self, active: ActiveRun, done: Finished) -> None:
+        started_at = None
+        if active.marked is not None and not active.marking:
+            active.marked.cancel()  # still waiting to write: the result says it all
+            started_at = active.started_at
+        elif active.marked is not None:
+            # "running" must land before "done", never after it; if it never landed,
+            # the result still should.
+            with contextlib.suppress(Exception):
+                await active.marked
         # A result outlives a short database outage: the write is retried until it is back.
         row = await retry_while_unavailable(
-            lambda: self.history.finish(active.run.id, done), budget=RESULT_RETRY_SECONDS
+            lambda: self.history.finish(active.run.id, done, started_at),
+            budget=RESULT_RETRY_SECONDS,
         )
+        active.row = row
         self._publish(row, {"type": "run.finished", "verdict": row.verdict})
 
 

@@ -42,6 +42,14 @@ class RunnerTraits(HasTraits):
         help="Warm kernels kept started per kind: python (ipykernel) and polyglot (every "
         "other language, and judging). 0 starts kernels on demand.",
     )
+    python_kernel_runs = Int(
+        100,
+        config=True,
+        help="Python runs one sandboxed kernel serves before it is replaced. Each run is "
+        "a fork of the kernel, and the sandbox is emptied after it (processes killed, "
+        "scratch folders cleared); a run that ends abnormally always retires its kernel. "
+        "1 gives every run a freshly started kernel (about 0.5 s of CPU each).",
+    )
     run_wall_seconds = Float(10.0, config=True, help="Wall-clock limit per program run.")
     run_cpu_seconds = Float(10.0, config=True, help="CPU-time limit per program run.")
     run_memory_mb = Int(256, config=True, help="Memory limit per program run, in MB.")
@@ -66,6 +74,7 @@ class RunnerTraits(HasTraits):
             kernel_env=self.kernel_env,
             extra_binds=tuple(self.sandbox_extra_binds),
             memory_mb=max(self.run_memory_mb, self.compile_memory_mb),
+            python_kernel_runs=max(1, self.python_kernel_runs),
         )
 
     def run_limits(self) -> RunLimits:

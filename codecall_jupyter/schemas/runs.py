@@ -29,6 +29,11 @@ class PoolOut(Response):
     size: int
     warm: int
     last_error: str | None
+    started: int = Field(description="Kernels this pool has started since the server began.")
+    reused: int = Field(
+        description="Runs served by a kernel that had served one before (Python kernels "
+        "are put back as they were after each run)."
+    )
 
 
 class RunnerStatusOut(Response):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -73,10 +74,13 @@ class RunHistory:
                 update(Run).where(Run.id == run_id).values(status="running", started_at=utcnow())
             )
 
-    async def finish(self, run_id: str, done: Finished) -> Run:
+    async def finish(self, run_id: str, done: Finished, started_at: datetime | None = None) -> Run:
+        """``started_at``: when the run started, if ``started`` never recorded it."""
         values = {k: v for k, v in done.__dict__.items() if k != "cases"} | {
             "cases": json.dumps(done.cases) if done.cases is not None else None
         }
+        if started_at is not None:
+            values["started_at"] = started_at
         async with self.db.session() as s, s.begin():
             await s.execute(
                 update(Run)

@@ -1,0 +1,210 @@
+"""Python programs forked from the warm kernel itself, one child per run.
+
+Starting a Python interpreter costs ~50-90 ms; forking this already-started one costs a
+few. The child gets the program's stdin, stdout and stderr on fds 0-2, closes every other
+descriptor (the kernel's ZeroMQ sockets among them), leads its own session, takes the
+run's rlimits, runs the file as ``__main__`` and exits with ``os._exit``: nothing it
+does to its interpreter reaches the kernel, whose memory it only has a copy of.
+
+The kernel makes itself non-dumpable first (``protect``), so a child of the same user
+can neither ptrace it nor read its memory under /proc: the run cannot tamper with the
+kernel that later runs someone else's program.
+
+Same interface as the fork server's ``Spawner`` (spawn, fileno, read_exit, kill, close),
+so ``execute.run_job`` watches either.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import ctypes
+import io
+import os
+import resource
+import runpy
+import signal
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import NoReturn
+
+from .spawner import Exit, Spawner, SpawnError
+
+PR_SET_DUMPABLE = 4
+_EXIT_CRASHED = 70  # the harness itself failed in the child (EX_SOFTWARE)
+
+
+def _prctl_dumpable(value: int) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_DUMPABLE, value, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def protect() -> bool:
+    """No ptrace and no /proc/PID/mem for this process from its own children."""
+    return _prctl_dumpable(0)
+
+
+def _input(prompt: object = "") -> str:
+    """``input`` on the program's stdin (ipykernel replaced the builtin with its own)."""
+    if prompt:
+        sys.stdout.write(str(prompt))
+        sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError("EOF when reading a line")
+    return line[:-1] if line.endswith("\n") else line
+
+
+def _user_traceback(error: BaseException, work: str) -> str:
+    """The traceback without the harness's and runpy's frames."""
+    te = traceback.TracebackException.from_exception(error)
+    te.stack = traceback.StackSummary.from_list(
+        [f for f in te.stack if f.filename.startswith(work + os.sep)]
+    )
+    return "".join(te.format())
+
+
+def _streams() -> None:
+    sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    sys.stdout = io.TextIOWrapper(
+        io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="replace", line_buffering=True
+    )
+    sys.stderr = io.TextIOWrapper(
+        io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace",
+        line_buffering=True,
+    )  # fmt: skip
+    builtins.input = _input
+
+
+def _run_program(entry: str, work: str) -> int:
+    """The program's exit status, as ``python entry`` would end."""
+    try:
+        runpy.run_path(entry, run_name="__main__")
+    except SystemExit as e:
+        if e.code is None or isinstance(e.code, int):
+            return int(e.code or 0) & 0xFF
+        print(e.code, file=sys.stderr)
+        return 1
+    except MemoryError:
+        # Printed by us, so the verdict's look at stderr finds it (MLE).
+        sys.stderr.write("MemoryError: the program used more memory than its limit.\n")
+        return 1
+    except BaseException as e:
+        sys.stderr.write(_user_traceback(e, work))
+        return 1
+    return 0
+
+
+def _start_rss(report: int) -> None:
+    """Reset this process's peak RSS to its current RSS (clear_refs 5) and tell the
+    kernel what that was: the program's peak is then ``ru_maxrss`` minus it (a fork
+    starts with the RSS it shares with the kernel, and with the kernel's peak)."""
+    rss = 0
+    with contextlib.suppress(OSError):
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        with open("/proc/self/status") as f:
+            rss = next((int(x.split()[1]) * 1024 for x in f if x.startswith("VmRSS:")), 0)
+    os.write(report, str(rss).encode())
+    os.close(report)
+
+
+def _child(
+    entry: str,
+    cwd: str,
+    rlimits: Sequence[tuple[int, int, int]],
+    fds: tuple[int, int, int],
+    report: int,
+) -> NoReturn:
+    status = _EXIT_CRASHED
+    try:
+        os.setsid()
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+        os.dup2(report, 3)
+        os.closerange(4, 65536)
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGCHLD):
+            signal.signal(number, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _prctl_dumpable(1)  # its own /proc files (clear_refs) are its own again
+        _start_rss(3)
+        _streams()
+        os.chdir(cwd)
+        sys.argv = [entry]
+        sys.path[0:0] = [os.path.dirname(entry)]
+        for res, soft, hard in rlimits:
+            resource.setrlimit(res, (soft, hard))
+        status = _run_program(entry, cwd)
+    except BaseException:  # the harness, not the program: say so and end
+        os.write(2, traceback.format_exc().encode("utf-8", "replace"))
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(BaseException):  # a closed or broken pipe
+                stream.flush()
+        os._exit(status)
+
+
+class ForkSpawner(Spawner):
+    """Runs ``argv[0]`` (a Python file) in a fork of this interpreter. ``env`` is this
+    process's environment (the kernel's, already the sandbox's clean one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pidfd: int | None = None
+        self._pid: int | None = None
+        self._report: int | None = None  # the child's RSS as its program started
+
+    def start(self) -> None:
+        """Nothing to start: the kernel is the fork server."""
+
+    def close(self) -> None:
+        for fd in (self._pidfd, self._report):
+            if fd is not None:
+                os.close(fd)
+        self._pidfd = self._report = None
+
+    def fileno(self) -> int:
+        assert self._pidfd is not None
+        return self._pidfd
+
+    def spawn(
+        self,
+        argv: Sequence[str],
+        env: dict[str, str],
+        cwd: str,
+        rlimits: Sequence[tuple[int, int, int]],
+        fds: tuple[int, int, int],
+    ) -> int:
+        self.close()
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()  # nothing of the kernel's buffers is written twice
+        report_r, report_w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError as e:
+            os.close(report_r)
+            os.close(report_w)
+            raise SpawnError(f"cannot fork: {e}") from e
+        if pid == 0:
+            _child(argv[0], cwd, rlimits, fds, report_w)
+        os.close(report_w)
+        self._pid = pid
+        self._report = report_r
+        self._pidfd = os.pidfd_open(pid)
+        return pid
+
+    def read_exit(self) -> Exit:
+        assert self._pid is not None
+        _, status, usage = os.wait4(self._pid, 0)
+        self._pid = None
+        start = 0
+        if self._report is not None:
+            with contextlib.suppress(OSError, ValueError):
+                start = int(os.read(self._report, 32) or b"0")
+        self.close()
+        peak = max(0, usage.ru_maxrss * 1024 - start)
+        return Exit(status, usage.ru_utime + usage.ru_stime, peak)
