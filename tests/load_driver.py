@@ -14,7 +14,11 @@ rather than raised: the test asserts there are none.
 CONFIG: url, port, token, first (index of the first session), sessions, seconds,
 typing_rate (updates per second per client), stroke_interval, chat_interval,
 signal_interval, run_interval (seconds), probe_interval, settle_timeout, run_timeout,
-total (sessions over all processes).
+total (sessions over all processes); and ``offline_ok`` when the test kills the server
+during the load: then the clients carry on offline (edits and strokes stay in their
+copies; chat messages and signals that cannot be sent are noted as failed), connection
+errors are not errors, and once the load is over every client reconnects as a browser
+tab would (a new document session, its copy resynced; a new channel socket).
 """
 
 from __future__ import annotations
@@ -31,11 +35,14 @@ from typing import Any
 
 from pycrdt import Doc, Map
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
+from tornado.iostream import StreamClosedError
+from tornado.websocket import WebSocketClosedError
 from ydoc_client import YClient, document_room
 
 from codecall_jupyter.testing import Browser, ChannelClient, body_json
 
 TOKEN_RE = re.compile(r"s\d+[ab]\d+;")
+CLOSED = (WebSocketClosedError, StreamClosedError)
 
 
 class ServerClient:
@@ -53,10 +60,12 @@ class ServerClient:
 class Recorder:
     """Errors and REST timings of one process."""
 
-    def __init__(self) -> None:
+    def __init__(self, offline_ok: bool = False) -> None:
         self.errors: list[str] = []
         self.timings: dict[str, list[float]] = {}
         self.loading = False
+        self.offline_ok = offline_ok  # the server is killed on purpose during the load
+        self.offline = 0  # calls that found no server (only when offline_ok)
 
     async def api(
         self, who: Browser, label: str, method: str, path: str, body: Any = None, **kw: Any
@@ -65,7 +74,10 @@ class Recorder:
         try:
             response = await who.api(method, path, body, **kw)
         except Exception as exc:  # a connection error is an error of the load, not a crash
-            self.errors.append(f"{label}: {type(exc).__name__}: {exc}")
+            if self.offline_ok and isinstance(exc, OSError | StreamClosedError):
+                self.offline += 1
+            else:
+                self.errors.append(f"{label}: {type(exc).__name__}: {exc}")
             return None
         if self.loading:
             self.timings.setdefault(label, []).append((time.monotonic() - t0) * 1000)
@@ -108,6 +120,7 @@ class Tab:
         self.typed: list[str] = []
         self.strokes: list[str] = []
         self.chats_sent: list[str] = []
+        self.chats_failed: list[str] = []  # could not be sent: the server was down
         self.chats_received: list[str] = []
         self.signals_sent: list[int] = []
         self.signals_received: list[int] = []
@@ -132,7 +145,7 @@ class Tab:
         while True:
             raw = await connection.read_message()
             if raw is None:
-                if not self.closing:
+                if not (self.closing or self.rec.offline_ok):
                     self.rec.errors.append(f"{self.name}: channel closed ({connection.close_code})")
                 return
             message = json.loads(raw)
@@ -146,16 +159,27 @@ class Tab:
 
     def check_rooms(self) -> None:
         for client in (self.text, self.board):
-            if client._reader.done() and not self.closing:
+            if client._reader.done() and not (self.closing or self.rec.offline_ok):
                 self.rec.errors.append(f"{self.name}: room closed ({client.close_code})")
 
     # --- the load ---------------------------------------------------------------------------
+
+    async def _offline_ok(self, sending: Any) -> bool:
+        """Send; False if the server is gone and that is expected (offline_ok)."""
+        try:
+            await sending
+        except CLOSED:
+            if not self.rec.offline_ok:
+                raise
+            return False
+        return True
 
     async def type(self, until: float, rate: float) -> None:
         n = 0
         while time.monotonic() < until:
             token = f"{self.name}{n};"
-            await self.text.append(token)
+            # Offline, the edit stays in the local copy: the resync on reconnect carries it.
+            await self._offline_ok(self.text.append(token))
             self.typed.append(token)
             n += 1
             await pause(1 / rate, until)
@@ -168,7 +192,7 @@ class Tab:
             def change(doc: Doc, element_id: str = element_id, n: int = n) -> None:
                 doc.get("elements", type=Map)[element_id] = Map(stroke(n, self.name))
 
-            await self.board.change(change)
+            await self._offline_ok(self.board.change(change))
             self.strokes.append(element_id)
             n += 1
             await pause(interval, until)
@@ -177,8 +201,10 @@ class Tab:
         n = 0
         while time.monotonic() < until:
             text = f"{self.name} says {n}"
-            await self.channel.send({"type": "chat", "text": text})
-            self.chats_sent.append(text)
+            if await self._offline_ok(self.channel.send({"type": "chat", "text": text})):
+                self.chats_sent.append(text)
+            else:
+                self.chats_failed.append(text)
             n += 1
             await pause(interval, until)
 
@@ -186,10 +212,44 @@ class Tab:
         n = 0
         while time.monotonic() < until:
             data = {"n": n, "candidate": f"candidate:{n} 1 udp 1 127.0.0.1 9 typ host"}
-            await self.channel.send({"type": "signal", "to": to, "kind": "candidate", "data": data})
-            self.signals_sent.append(n)
+            signal = {"type": "signal", "to": to, "kind": "candidate", "data": data}
+            if await self._offline_ok(self.channel.send(signal)):
+                self.signals_sent.append(n)
             n += 1
             await pause(interval, until)
+
+    async def reconnect(
+        self, owner: Browser, port: int, session_id: str, files: dict[str, str], timeout: float
+    ) -> tuple[str, str]:
+        """Back after the server restarted, as a tab: a new channel socket, new document
+        sessions, and each room's copy (with what was typed offline) resynced. The new
+        rooms."""
+        await self.close()
+        self.closing = False
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.channel = await ChannelClient.open(owner, port, session_id)
+                self.connection_id = (await self.channel.next("hello"))["connection_id"]
+                await self.channel.next("snapshot")
+                rooms = (
+                    await document_room(owner, files["solution"]),
+                    await document_room(owner, files["whiteboard"], file_type="whiteboard"),
+                )
+                self.text = await YClient.open(owner, port, rooms[0], doc=self.text.doc)
+                self.board = await YClient.open(owner, port, rooms[1], doc=self.board.doc)
+                for client in (self.text, self.board):
+                    await client.until(synced(client), 30)
+            except Exception:  # not up yet, or up and still loading: a tab retries
+                if time.monotonic() > deadline:
+                    raise
+                with contextlib.suppress(Exception):
+                    await self.close()
+                self.closing = False
+                await asyncio.sleep(0.5)
+                continue
+            self.reader = asyncio.create_task(self._read_channel())
+            return rooms
 
     async def close(self) -> None:
         self.closing = True
@@ -211,6 +271,7 @@ class Session:
         self.b = Tab(f"s{index}b", rec)
         self.runs: list[dict[str, Any]] = []
         self.run_tasks: list[asyncio.Task[None]] = []
+        self.files: dict[str, str] = {}
 
     async def open(self, owner: Browser, port: int) -> None:
         response = await self.rec.api(
@@ -220,7 +281,7 @@ class Session:
         assert response.code == 201, response.body
         detail = body_json(response)
         self.id = detail["id"]
-        files = detail["files"]
+        files = self.files = detail["files"]
         text_room = await document_room(owner, files["solution"])
         board_room = await document_room(owner, files["whiteboard"], file_type="whiteboard")
         self.rooms = (text_room, board_room)
@@ -246,6 +307,9 @@ class Session:
         self.runs.append(record)
         t0 = time.monotonic()
         response = await self.rec.api(owner, "runs.create", "POST", "runs", body)
+        if response is None and self.rec.offline_ok:
+            self.runs.remove(record)  # never submitted: the server was down
+            return
         if response is None or response.code != 202:
             self.rec.errors.append(
                 f"{tag}: POST runs {response and response.code} "
@@ -253,17 +317,22 @@ class Session:
             )
             return
         run = body_json(response)
+        record["id"] = run["id"]
         record["position"] = run.get("position")
         deadline = t0 + timeout
         while run["status"] != "done" and time.monotonic() < deadline:
             polled = await self.rec.api(
                 owner, "runs.wait", "GET", f"runs/{run['id']}", params={"wait": "10"}
             )
+            if polled is None and self.rec.offline_ok:
+                await asyncio.sleep(0.5)  # the server is being restarted: ask again
+                continue
             if polled is None or polled.code != 200:
                 self.rec.errors.append(f"{tag}: GET run {polled and polled.code}")
                 return
             run = body_json(polled)
         record["seconds"] = round(time.monotonic() - t0, 3)
+        record["done_at"] = time.monotonic()  # when its result was seen (acknowledged)
         record["verdict"], record["stdout"] = run.get("verdict"), run.get("stdout")
         if run["status"] != "done":
             self.rec.errors.append(f"{tag}: not done after {timeout} s")
@@ -286,13 +355,21 @@ class Session:
 
     # --- settling ---------------------------------------------------------------------------
 
+    async def reconnect(self, owner: Browser, port: int, timeout: float) -> None:
+        for tab in (self.a, self.b):
+            self.rooms = await tab.reconnect(owner, port, self.id, self.files, timeout)
+
     def _delivered(self) -> bool:
         tokens = self.a.typed + self.b.typed
         ids = set(self.a.strokes + self.b.strokes)
         chats = len(self.a.chats_sent) + len(self.b.chats_sent)
+        docs = all(t.source.count(";") >= len(tokens) for t in (self.a.text, self.b.text)) and all(
+            ids <= set(t.board.elements.keys()) for t in (self.a, self.b)
+        )
+        if self.rec.offline_ok:
+            return docs  # messages relayed while the server was down are simply gone
         return (
-            all(t.source.count(";") >= len(tokens) for t in (self.a.text, self.b.text))
-            and all(ids <= set(t.board.elements.keys()) for t in (self.a, self.b))
+            docs
             and all(len(t.chats_received) >= chats for t in (self.a, self.b))
             and len(self.a.signals_received) >= len(self.b.signals_sent)
             and len(self.b.signals_received) >= len(self.a.signals_sent)
@@ -328,6 +405,7 @@ class Session:
                     "strokes": tab.strokes,
                     "board": sorted(tab.board.elements.keys()),
                     "chats_sent": tab.chats_sent,
+                    "chats_failed": tab.chats_failed,
                     "chats_received": tab.chats_received,
                     "signals_sent": tab.signals_sent,
                     "signals_received": tab.signals_received,
@@ -354,7 +432,7 @@ async def probe(
 
 
 async def main(config: dict[str, Any], out: Path) -> None:
-    rec = Recorder()
+    rec = Recorder(bool(config.get("offline_ok")))
     owner = Browser(ServerClient(config["url"]), "/")
     owner.headers["Authorization"] = f"token {config['token']}"
     sessions = [Session(config["first"] + i, rec) for i in range(config["sessions"])]
@@ -372,6 +450,10 @@ async def main(config: dict[str, Any], out: Path) -> None:
     await asyncio.gather(*tasks)
     loaded = time.monotonic() - started
     rec.loading = False
+    if rec.offline_ok:  # the server was killed and restarted meanwhile: every tab returns
+        await asyncio.gather(
+            *(s.reconnect(owner, config["port"], config["settle_timeout"]) for s in sessions)
+        )
 
     await asyncio.gather(*(s.settle(config["settle_timeout"]) for s in sessions))
     settled = time.monotonic() - started
@@ -383,6 +465,7 @@ async def main(config: dict[str, Any], out: Path) -> None:
         json.dumps(
             {
                 "errors": rec.errors,
+                "offline": rec.offline,
                 "timings": rec.timings,
                 "sessions": results,
                 "load_seconds": loaded,
