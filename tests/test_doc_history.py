@@ -252,8 +252,15 @@ async def test_a_file_changed_on_disk_while_open_is_applied_and_reported(
     await bob.until(lambda: bob.source == "replaced on disk\n", timeout=15)
     await ann.until(lambda: ann.source == "replaced on disk\n")
 
-    events = [e for e, _actor in await codecall_services.activity.list(d.session_id)]
-    changed = [e for e in events if e.kind == "file_changed_on_disk"]
+    # The room reports the change once it has applied it: the report may land a moment
+    # after the clients see the new text.
+    changed: list = []
+    for _ in range(50):
+        events = [e for e, _actor in await codecall_services.activity.list(d.session_id)]
+        changed = [e for e in events if e.kind == "file_changed_on_disk"]
+        if changed:
+            break
+        await asyncio.sleep(0.1)
     assert [e.data["path"] for e in changed] == ["notes.txt"]
     # What the room held before is still in the history, under ann's name.
     rows = await stored_rows(codecall_services, d.key)

@@ -6,7 +6,11 @@ takes is queued with its author; the room waits for the history's group commit o
 whole queue, then relays it. "Seen by anyone" implies "stored".
 
 The per-message path is also leaner than upstream's: no task per send, a batch of updates
-per commit, and sockets written directly.
+per commit, sockets written directly, and no work per update for saving: upstream observes
+the document's shared types deeply (an event object with its delta per change) and starts
+a save task per change, cancelling the previous one; here the room's own transaction
+observer notes the time of the change and one timer per room saves once the document has
+been quiet for ``save_delay`` seconds (the same debounce upstream has).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class DurableRoom(DocumentRoom):
     """A document room whose updates are stored, with their author, before they are relayed."""
 
     ystore: CodeCallYStore
+    _saving_document: asyncio.Task[None] | None  # upstream's running save, if any
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -61,6 +66,11 @@ class DurableRoom(DocumentRoom):
         self._outbox: list[tuple[bytes, int | None, Channel | None]] = []
         self._outbox_ready = asyncio.Event()
         self.disk_change_listeners: list[Callable[[DurableRoom], Awaitable[None]]] = []
+        # Saving follows changes through ``_on_update`` (see the module docstring), so
+        # upstream's deep observers of the document are dropped.
+        self._document.unobserve()
+        self._last_change = 0.0
+        self._save_timer: asyncio.TimerHandle | None = None
 
     async def initialize(self) -> None:
         """Load the room: from the history when it is ahead of the file (the server died
@@ -135,6 +145,9 @@ class DurableRoom(DocumentRoom):
         stay stored in the history, and the next save after space returns writes them."""
         self._save_error = None
         task = super()._save_to_disc()
+        if task is not None and self._save_timer is not None:
+            self._save_timer.cancel()  # this save covers every change so far
+            self._save_timer = None
         return None if task is None else asyncio.ensure_future(self._save_checked(task))
 
     async def _save_checked(self, task: asyncio.Future[None]) -> None:
@@ -152,6 +165,46 @@ class DurableRoom(DocumentRoom):
         # socket whose message is being applied (None for the server's own changes).
         self._outbox.append((event.update, self._author, self._sender))
         self._outbox_ready.set()
+        # Changes made under the update lock are the room's own (loading, a reload from
+        # disk, marking the document clean after a save): nothing to save for them.
+        if self._save_delay is not None and not self._update_lock.locked():
+            loop = asyncio.get_running_loop()
+            self._last_change = loop.time()
+            if self._save_timer is None:
+                self._save_timer = loop.call_at(
+                    self._last_change + self._save_delay, self._save_when_quiet
+                )
+
+    def _save_when_quiet(self) -> None:
+        """The save timer: saves once no change came for ``save_delay`` seconds, else waits
+        until that long after the latest change."""
+        self._save_timer = None
+        delay = self._save_delay
+        if delay is None:
+            return
+        loop = asyncio.get_running_loop()
+        due = self._last_change + delay
+        if loop.time() < due - 0.001:  # changed since the timer was set
+            self._save_timer = loop.call_at(due, self._save_when_quiet)
+            return
+        if not self._autosave():
+            return
+        # Upstream's save: cancels a save still running, writes, handles a file changed on
+        # disk meanwhile. The delay has passed already, hence ``save_now``.
+        self._saving_document = asyncio.create_task(
+            self._maybe_save_document(self._saving_document, save_now=True)
+        )
+
+    def _autosave(self) -> bool:
+        """Upstream's rule: save unless every client that says turned autosave off."""
+        states = [state.get("autosave", True) for state in self.awareness.states.values() if state]
+        return not states or any(states)
+
+    async def stop(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.cancel()  # as upstream cancels its pending save task
+            self._save_timer = None
+        await super().stop()
 
     async def _broadcast_updates(self) -> None:
         history, store = self.ystore.history, self.ystore
