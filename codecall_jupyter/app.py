@@ -166,6 +166,15 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
     )
 
     # --- files -------------------------------------------------------------------------
+    document_save_interval = Float(
+        5.0,
+        config=True,
+        help="Least seconds between two automatic saves of a session document's file while "
+        "it keeps changing (default 5). Every change is in the history the moment it is "
+        "made; the file follows, once the document has been quiet for jupyter-collaboration's "
+        "document_save_delay (1 s) and this long after the previous save. 0: after every "
+        "quiet spell, as stock jupyter-collaboration. Saving on request (Ctrl+S) is not delayed.",
+    )
     sessions_dir = Unicode(
         "codecall-sessions",
         config=True,
@@ -503,6 +512,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
             ),
             registration=self.registration,
             max_body_bytes=self.max_body_bytes,
+            save_interval=self.document_save_interval,
             owner=owner,
             extra={"hub": bool(os.environ.get("JUPYTERHUB_API_TOKEN"))},
         )

@@ -127,7 +127,12 @@ async def test_a_full_documents_disk_refuses_clearly_corrupts_nothing_and_recove
         await reader.until(lambda: "during" in reader.source)
         assert "during" in await history_text(codecall_services, room)
         await writer.round_trip()
-        await _settle(0.8)  # a save attempt has failed by now
+        # The next automatic save comes after a quiet second, at least
+        # document_save_interval (5 s) after the one before.
+        for _ in range(100):
+            if "Error saving file" in caplog.text:
+                break
+            await _settle(0.1)
         assert "Error saving file" in caplog.text, "no save of the full disk was even tried"
         # Saving on request (JupyterLab's Ctrl+S) says it failed, not "success".
         await writer.request_save(7)

@@ -197,6 +197,8 @@ async def ensure_room(extension: Any, room_id: str, session_id: str | None) -> D
         server.add_room(room_id, room)
         file_poller(extension).adopt(file, extension.file_loaders, extension.file_poll_interval)
         services = extension.serverapp.web_app.settings.get(SERVICES_KEY)
+        if services is not None:
+            room.save_interval = services.save_interval
         if services is not None and session_id is not None:
             room.disk_change_listeners.append(_report_to(services, session_id))
         return room

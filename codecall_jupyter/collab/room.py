@@ -10,7 +10,10 @@ per commit, sockets written directly, and no work per update for saving: upstrea
 the document's shared types deeply (an event object with its delta per change) and starts
 a save task per change, cancelling the previous one; here the room's own transaction
 observer notes the time of the change and one timer per room saves once the document has
-been quiet for ``save_delay`` seconds (the same debounce upstream has).
+been quiet for ``save_delay`` seconds (the same debounce upstream has) and the previous
+save is ``save_interval`` seconds old (``document_save_interval``): the history already
+holds every change, so a document edited all along is written every few seconds rather
+than after each pause.
 """
 
 from __future__ import annotations
@@ -71,6 +74,10 @@ class DurableRoom(DocumentRoom):
         self._document.unobserve()
         self._last_change = 0.0
         self._save_timer: asyncio.TimerHandle | None = None
+        # Least seconds between automatic saves (document_save_interval): a document that
+        # keeps changing is written every few seconds, not after every pause in typing.
+        self.save_interval = 0.0
+        self._last_save = float("-inf")
 
     async def initialize(self) -> None:
         """Load the room: from the history when it is ahead of the file (the server died
@@ -145,6 +152,8 @@ class DurableRoom(DocumentRoom):
         stay stored in the history, and the next save after space returns writes them."""
         self._save_error = None
         task = super()._save_to_disc()
+        if task is not None:
+            self._last_save = asyncio.get_running_loop().time()
         if task is not None and self._save_timer is not None:
             self._save_timer.cancel()  # this save covers every change so far
             self._save_timer = None
@@ -176,19 +185,20 @@ class DurableRoom(DocumentRoom):
                 )
 
     def _save_when_quiet(self) -> None:
-        """The save timer: saves once no change came for ``save_delay`` seconds, else waits
-        until that long after the latest change."""
+        """The save timer: saves once no change came for ``save_delay`` seconds and the
+        last save is ``save_interval`` old, else waits until then."""
         self._save_timer = None
         delay = self._save_delay
         if delay is None:
             return
         loop = asyncio.get_running_loop()
-        due = self._last_change + delay
-        if loop.time() < due - 0.001:  # changed since the timer was set
+        due = max(self._last_change + delay, self._last_save + self.save_interval)
+        if loop.time() < due - 0.001:  # changed since the timer was set, or saved lately
             self._save_timer = loop.call_at(due, self._save_when_quiet)
             return
         if not self._autosave():
             return
+        self._last_save = loop.time()
         # Upstream's save: cancels a save still running, writes, handles a file changed on
         # disk meanwhile. The delay has passed already, hence ``save_now``.
         self._saving_document = asyncio.create_task(

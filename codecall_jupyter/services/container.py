@@ -58,6 +58,7 @@ class CodeCallServices:
     registration: str
     max_body_bytes: int
     owner: Account
+    save_interval: float = 5.0  # least seconds between automatic saves of a document
     extra: dict[str, object] = field(default_factory=dict)
     # Tells users' pages what to reload, across servers that share PostgreSQL.
     events: UserEvents = field(default_factory=UserEvents)
