@@ -63,7 +63,10 @@ class KernelPool:
         self._starting -= 1
         self.started += 1
         self.failures = 0
-        if self._closed:
+        # Started for a run that a kernel given back has served meanwhile: beyond the
+        # pool's size, it goes (the operator's size bounds the idle kernels).
+        surplus = self.reuses and self._waiters == 0 and self.warm >= self.size
+        if self._closed or surplus:
             await kernel.dispose()
         else:
             self._ready.put_nowait(kernel)
