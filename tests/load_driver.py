@@ -37,7 +37,7 @@ from pycrdt import Doc, Map
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
 from tornado.iostream import StreamClosedError
 from tornado.websocket import WebSocketClosedError
-from ydoc_client import YClient, document_room
+from ydoc_client import YClient, document_room, stroke
 
 from codecall_jupyter.testing import Browser, ChannelClient, body_json
 
@@ -89,19 +89,6 @@ class Recorder:
 async def pause(seconds: float, until: float) -> None:
     """Sleep ``seconds``, but not past the end of the load."""
     await asyncio.sleep(max(0.0, min(seconds, until - time.monotonic())))
-
-
-def stroke(n: int, author: str) -> dict[str, Any]:
-    return {
-        "kind": "stroke",
-        "x": 10 + n,
-        "y": 20,
-        "points": [0, 0, 3.5, 4, 7, 9.25],
-        "color": "#1976d2",
-        "width": 3,
-        "z": n,
-        "author": author,
-    }
 
 
 def synced(client: YClient) -> Any:
@@ -164,7 +151,7 @@ class Tab:
 
     # --- the load ---------------------------------------------------------------------------
 
-    async def _offline_ok(self, sending: Any) -> bool:
+    async def _sent(self, sending: Any) -> bool:
         """Send; False if the server is gone and that is expected (offline_ok)."""
         try:
             await sending
@@ -179,7 +166,7 @@ class Tab:
         while time.monotonic() < until:
             token = f"{self.name}{n};"
             # Offline, the edit stays in the local copy: the resync on reconnect carries it.
-            await self._offline_ok(self.text.append(token))
+            await self._sent(self.text.append(token))
             self.typed.append(token)
             n += 1
             await pause(1 / rate, until)
@@ -192,7 +179,7 @@ class Tab:
             def change(doc: Doc, element_id: str = element_id, n: int = n) -> None:
                 doc.get("elements", type=Map)[element_id] = Map(stroke(n, self.name))
 
-            await self._offline_ok(self.board.change(change))
+            await self._sent(self.board.change(change))
             self.strokes.append(element_id)
             n += 1
             await pause(interval, until)
@@ -201,7 +188,7 @@ class Tab:
         n = 0
         while time.monotonic() < until:
             text = f"{self.name} says {n}"
-            if await self._offline_ok(self.channel.send({"type": "chat", "text": text})):
+            if await self._sent(self.channel.send({"type": "chat", "text": text})):
                 self.chats_sent.append(text)
             else:
                 self.chats_failed.append(text)
@@ -213,7 +200,7 @@ class Tab:
         while time.monotonic() < until:
             data = {"n": n, "candidate": f"candidate:{n} 1 udp 1 127.0.0.1 9 typ host"}
             signal = {"type": "signal", "to": to, "kind": "candidate", "data": data}
-            if await self._offline_ok(self.channel.send(signal)):
+            if await self._sent(self.channel.send(signal)):
                 self.signals_sent.append(n)
             n += 1
             await pause(interval, until)

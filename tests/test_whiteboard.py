@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from pycrdt import Doc, Map
-from ydoc_client import YClient, document_room, room_closed, ydoc_server
+from ydoc_client import YClient, document_room, room_closed, stroke, ydoc_server
 from ydoc_client import saved as saved_text
 
 from codecall_jupyter.collab.whiteboard import YWhiteboard, parse_board
@@ -65,20 +65,6 @@ def board(people, codecall_services, jp_root_dir):
         return Board(ann, bob, cat, session["id"], path, file, room)
 
     return make
-
-
-def stroke(n: int, author: str = "ann", **extra: Any) -> dict[str, Any]:
-    return {
-        "kind": "stroke",
-        "x": 10 + n,
-        "y": 20,
-        "points": [0, 0, 3.5, 4, 7, 9.25],
-        "color": "#1976d2",
-        "width": 3,
-        "z": n,
-        "author": author,
-        **extra,
-    }
 
 
 def draw(*elements: tuple[str, dict[str, Any]]):

@@ -48,6 +48,21 @@ async def document_room(
     return f"{file_format}:{file_type}:{session['fileId']}?sessionId={session['sessionId']}"
 
 
+def stroke(n: int, author: str = "ann", **extra: Any) -> dict[str, Any]:
+    """A whiteboard stroke element (the format of collab/whiteboard.py), numbered ``n``."""
+    return {
+        "kind": "stroke",
+        "x": 10 + n,
+        "y": 20,
+        "points": [0, 0, 3.5, 4, 7, 9.25],
+        "color": "#1976d2",
+        "width": 3,
+        "z": n,
+        "author": author,
+        **extra,
+    }
+
+
 class YClient:
     def __init__(self, connection: WebSocketClientConnection, doc: Doc | None = None) -> None:
         self.connection = connection

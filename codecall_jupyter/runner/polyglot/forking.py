@@ -99,6 +99,15 @@ def _run_program(entry: str, work: str) -> int:
     return 0
 
 
+def proc_status(field: str) -> int:
+    """A size from /proc/self/status (VmRSS, VmSize), in bytes; 0 if it is not there."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def _start_rss(report: int) -> None:
     """Reset this process's peak RSS to its current RSS (clear_refs 5) and tell the
     kernel what that was: the program's peak is then ``ru_maxrss`` minus it (a fork
@@ -107,8 +116,7 @@ def _start_rss(report: int) -> None:
     with contextlib.suppress(OSError):
         with open("/proc/self/clear_refs", "w") as f:
             f.write("5")
-        with open("/proc/self/status") as f:
-            rss = next((int(x.split()[1]) * 1024 for x in f if x.startswith("VmRSS:")), 0)
+        rss = proc_status("VmRSS")
     os.write(report, str(rss).encode())
     os.close(report)
 

@@ -25,7 +25,7 @@ from IPython.display import publish_display_data
 from . import scrub
 from .cancel import Cancel
 from .execute import Job, run_job
-from .forking import ForkSpawner, protect
+from .forking import ForkSpawner, proc_status, protect
 from .output import StreamSink
 from .protocol import RESULT
 from .verdict import verdict
@@ -40,15 +40,6 @@ protect()
 sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
 
 
-def _status(field: str) -> int:
-    """A size from /proc/self/status (VmRSS, VmSize), in bytes."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
 def _publish(name: str, text: str) -> None:
     stream = sys.stderr if name == "stderr" else sys.stdout
     stream.write(text)
@@ -60,8 +51,6 @@ def run(spec_json: str) -> None:
     work = spec.get("workdir") or os.environ.get("CODECALL_WORK_DIR", "/work")
     sweep = bool(spec.get("sweep"))
     os.makedirs(work, exist_ok=True)
-    if sweep:
-        scrub.empty(work)
     write_files(work, spec["files"])
     entry = os.path.join(work, *spec["entry"].split("/"))
     limits = spec.get("limits", {})
@@ -70,7 +59,7 @@ def run(spec_json: str) -> None:
     file_bytes = int(limits.get("file_bytes", 64 * MIB))
     # The kernel's own mappings stay allowed (the child starts with them); the program
     # gets ``memory`` on top.
-    address_space = _status("VmSize") + memory
+    address_space = proc_status("VmSize") + memory
     seconds = max(1, math.ceil(cpu))
     job = Job(
         argv=[entry],

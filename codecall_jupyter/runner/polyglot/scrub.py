@@ -10,6 +10,7 @@ the kernel is not reused.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
@@ -73,16 +74,18 @@ def _writable_again(function: object, path: str, _exc: object) -> None:
             os.unlink(path)
 
 
-def _mount_points() -> list[str]:
+@functools.cache
+def _mount_points() -> tuple[str, ...]:
     """Where something is mounted in this sandbox (the kernel's own folder is bound
-    inside /tmp): those and the folders leading to them stay."""
+    inside /tmp): those and the folders leading to them stay. Read once: a program
+    cannot mount anything (no capabilities)."""
     points = []
     with contextlib.suppress(OSError), open("/proc/self/mountinfo") as f:
         for line in f:
             fields = line.split()
             if len(fields) > 4:
                 points.append(fields[4].encode().decode("unicode_escape"))
-    return points
+    return tuple(points)
 
 
 def empty(folder: str) -> bool:
