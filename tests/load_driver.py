@@ -36,6 +36,7 @@ from typing import Any
 from pycrdt import Doc, Map
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
 from tornado.iostream import StreamClosedError
+from tornado.simple_httpclient import HTTPStreamClosedError
 from tornado.websocket import WebSocketClosedError
 from ydoc_client import YClient, document_room, stroke
 
@@ -74,7 +75,10 @@ class Recorder:
         try:
             response = await who.api(method, path, body, **kw)
         except Exception as exc:  # a connection error is an error of the load, not a crash
-            if self.offline_ok and isinstance(exc, OSError | StreamClosedError):
+            # A kill mid-request closes the stream (HTTPStreamClosedError); before or after
+            # it, the connection is refused (OSError).
+            gone = OSError | StreamClosedError | HTTPStreamClosedError
+            if self.offline_ok and isinstance(exc, gone):
                 self.offline += 1
             else:
                 self.errors.append(f"{label}: {type(exc).__name__}: {exc}")
