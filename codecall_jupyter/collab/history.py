@@ -14,6 +14,18 @@ driver (aiosqlite) directly: two hops to the driver's thread per batch (insert, 
 instead of a pooled SQLAlchemy transaction's check-out, cursor, insert, commit and reset
 on check-in. Measured on the development machine: about 125 µs of CPU per commit instead
 of about 340 µs, at the several hundred commits a second that 200 busy rooms make.
+
+That connection never checkpoints the write-ahead log itself (``wal_autocheckpoint=0``):
+SQLite's automatic checkpoint runs inside the commit that crosses 1,000 pages, copying
+the log into the database and syncing it, and every room waiting on that commit waited
+for it (at 100 busy rooms, a few times a second: most of the edits' p99). A checkpointer
+task does it instead, every ``checkpoint_interval`` seconds while updates are written,
+PASSIVE, on another connection in another thread: WAL lets it run beside the commits.
+Such a checkpoint never catches up with a writer that keeps committing, and SQLite only
+starts the log again from its beginning once every frame in it is checkpointed: when the
+log passes ``wal_restart_pages``, the writer itself checkpoints between two batches (the
+few frames the last pass left, a short pause once every several seconds at most) and its
+next commit starts the log again, cut back to that size.
 """
 
 from __future__ import annotations
@@ -56,6 +68,17 @@ def _insert_sql(paramstyle: str) -> str | None:
     return f"INSERT INTO doc_updates ({', '.join(_COLUMNS)}) VALUES ({marks})"  # noqa: S608
 
 
+def _insert_commit(conn: Any, sql: str, rows: Any) -> None:
+    conn.executemany(sql, rows)
+    conn.commit()
+
+
+async def _pragma(driver: Any, name: str) -> int:
+    async with driver.execute(f"PRAGMA {name}") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0])
+
+
 def merge_in_blocks(updates: Sequence[bytes], block: int = 500) -> bytes:
     """One update equal to all of ``updates``; merging in blocks keeps each merge small."""
     merged = list(updates)
@@ -83,6 +106,7 @@ class HistoryStats:
     batches: int = 0
     retries: int = 0
     last_error: str = ""
+    checkpoints: int = 0  # of the SQLite write-ahead log, by the checkpointer
 
 
 class DocHistory:
@@ -95,8 +119,12 @@ class DocHistory:
         max_batch: int = 2000,
         retry_initial: float = 0.05,
         retry_max: float = 2.0,
+        checkpoint_interval: float = 1.0,
+        wal_restart_pages: int = 16384,
     ) -> None:
         self.db = db
+        self.checkpoint_interval = checkpoint_interval
+        self.wal_restart_pages = wal_restart_pages
         self.max_batch = max_batch
         self.retry_initial = retry_initial
         self.retry_max = retry_max
@@ -108,6 +136,9 @@ class DocHistory:
         # The writer's own SQLite connection (see the module docstring), made on first use.
         self._connection: AsyncConnection | None = None
         self._driver: Any = None
+        self._checkpointer: asyncio.Task[None] | None = None
+        self._uncheckpointed = 0  # rows committed since the last checkpoint
+        self._restart_wal = False  # the log is long: the writer checkpoints before its next batch
 
     # -- writing ---------------------------------------------------------------------
 
@@ -157,10 +188,11 @@ class DocHistory:
             await asyncio.wait_for(self.flush(), timeout)
         except TimeoutError:
             log.error("Document history: %d updates not committed at shutdown", len(self._pending))
-        if self._writer is not None:
-            self._writer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._writer
+        for task in (self._writer, self._checkpointer):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self._release_connection()
 
     async def _write_loop(self) -> None:
@@ -190,8 +222,10 @@ class DocHistory:
                 driver = await self._driver_connection() if sql is not None else None
                 if driver is not None:
                     try:
-                        await driver.executemany(sql, rows)  # pysqlite begins the transaction
-                        await driver.commit()
+                        if self._restart_wal:
+                            self._restart_wal = False
+                            await _pragma(driver, "wal_checkpoint(PASSIVE)")
+                        await driver._execute(_insert_commit, driver._conn, sql, rows)
                     except BaseException:
                         await self._release_connection()  # rolled back; a new one next time
                         raise
@@ -216,7 +250,39 @@ class DocHistory:
                 continue
             self.stats.committed += len(rows)
             self.stats.batches += 1
+            if self._driver is not None:
+                self._uncheckpointed += len(rows)
+                if self._checkpointer is None or self._checkpointer.done():
+                    self._checkpointer = asyncio.create_task(
+                        self._checkpoint_loop(), name="codecall-doc-history-checkpoint"
+                    )
             return
+
+    @property
+    def checkpointing(self) -> bool:
+        """Whether the checkpointer runs: it stops once a checkpoint covered every commit."""
+        return self._checkpointer is not None and not self._checkpointer.done()
+
+    async def _checkpoint_loop(self) -> None:
+        """Checkpoint the write-ahead log for the writer (see the module docstring), while
+        it writes; ends after an interval with nothing new."""
+        while True:
+            await asyncio.sleep(self.checkpoint_interval)
+            if not self._uncheckpointed:
+                return
+            self._uncheckpointed = 0
+            try:
+                async with self.db.engine.connect() as connection:
+                    result = await connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                    row: Any = result.one()  # busy, frames in the log, frames checkpointed
+                frames = int(row[1])
+                if frames > self.wal_restart_pages:
+                    self._restart_wal = True
+            except Exception as exc:  # busy or closing: the next round tries again
+                log.debug("Document history: checkpoint failed: %s", exc)
+                self._uncheckpointed += 1
+            else:
+                self.stats.checkpoints += 1
 
     async def _driver_connection(self) -> Any:
         """The aiosqlite connection the writer commits through, or None to go through
@@ -231,19 +297,22 @@ class DocHistory:
             if driver is None or driver.isolation_level is None:
                 await connection.close()
                 return None
+            await driver.execute("PRAGMA wal_autocheckpoint=0")
+            limit = self.wal_restart_pages * (await _pragma(driver, "page_size"))
+            await driver.execute(f"PRAGMA journal_size_limit={limit}")
             self._connection, self._driver = connection, driver
         return self._driver
 
     async def _release_connection(self) -> None:
-        """Give the writer's connection back (rolled back) to the pool, or drop it."""
+        """Close the writer's connection (rolled back). It leaves the pool rather than
+        going back to it: it no longer checkpoints by itself."""
         connection, self._connection, self._driver = self._connection, None, None
         if connection is None:
             return
-        try:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(connection.invalidate())
+        with contextlib.suppress(Exception):
             await asyncio.shield(connection.close())
-        except Exception:
-            with contextlib.suppress(Exception):
-                await connection.invalidate()
 
     # -- reading ---------------------------------------------------------------------
 
