@@ -88,6 +88,9 @@ class FilePoller:
                     del self._files[loader]
                     continue
                 await self._check(loader, watched)
+                # One file at a time between other work: checking hundreds in one go
+                # (a file-id lookup and a stat each) held the loop for 10 ms and more.
+                await asyncio.sleep(0)
 
     @staticmethod
     def _signature(loader: FileLoader, loaders: Any) -> tuple[object, ...] | None:
