@@ -9,11 +9,11 @@ a thread for every update, and under 50 busy rooms loses writes to "database is 
 Here there is one writer, one transaction per batch, and a failed commit is retried with
 backoff until it succeeds: an update is never dropped, it waits.
 
-On SQLite the writer keeps one connection of the engine's pool and commits through the
-driver (aiosqlite) directly: two hops to the driver's thread per batch (insert, commit)
-instead of a pooled SQLAlchemy transaction's check-out, cursor, insert, commit and reset
-on check-in. Measured on the development machine: about 125 µs of CPU per commit instead
-of about 340 µs, at the several hundred commits a second that 200 busy rooms make.
+On SQLite the writer has its own connection in its own thread (``SqliteWriter``): a batch
+is inserted and committed in one hop to that thread, where a pooled SQLAlchemy transaction
+takes a check-out, cursor, insert, commit and reset on check-in (about 340 µs of CPU per
+commit on the development machine; a connection of the driver, aiosqlite, about 125 µs
+in two hops), at the several hundred commits a second that 200 busy rooms make.
 
 That connection never checkpoints the write-ahead log itself (``wal_autocheckpoint=0``):
 SQLite's automatic checkpoint runs inside the commit that crosses 1,000 pages, copying
@@ -40,10 +40,10 @@ from typing import Any
 
 from pycrdt import merge_updates
 from sqlalchemy import insert, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ..store.db import Database
 from ..store.models import DocCheckpoint, DocUpdate
+from .sqlite_writer import SqliteWriter
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +66,6 @@ def _insert_sql(paramstyle: str) -> str | None:
     if marks is None:
         return None
     return f"INSERT INTO doc_updates ({', '.join(_COLUMNS)}) VALUES ({marks})"  # noqa: S608
-
-
-def _insert_commit(conn: Any, sql: str, rows: Any) -> None:
-    conn.executemany(sql, rows)
-    conn.commit()
-
-
-async def _pragma(driver: Any, name: str) -> int:
-    async with driver.execute(f"PRAGMA {name}") as cursor:
-        row = await cursor.fetchone()
-    return int(row[0])
 
 
 def merge_in_blocks(updates: Sequence[bytes], block: int = 500) -> bytes:
@@ -134,8 +123,7 @@ class DocHistory:
         self._writer: asyncio.Task[None] | None = None
         self._closing = False
         # The writer's own SQLite connection (see the module docstring), made on first use.
-        self._connection: AsyncConnection | None = None
-        self._driver: Any = None
+        self._sqlite: SqliteWriter | None = None
         self._checkpointer: asyncio.Task[None] | None = None
         self._uncheckpointed = 0  # rows committed since the last checkpoint
         self._restart_wal = False  # the log is long: the writer checkpoints before its next batch
@@ -219,16 +207,10 @@ class DocHistory:
         sql = _insert_sql(self.db.engine.dialect.paramstyle)
         while True:
             try:
-                driver = await self._driver_connection() if sql is not None else None
-                if driver is not None:
-                    try:
-                        if self._restart_wal:
-                            self._restart_wal = False
-                            await _pragma(driver, "wal_checkpoint(PASSIVE)")
-                        await driver._execute(_insert_commit, driver._conn, sql, rows)
-                    except BaseException:
-                        await self._release_connection()  # rolled back; a new one next time
-                        raise
+                writer = self._sqlite_writer()
+                if writer is not None and sql is not None:
+                    checkpoint_first, self._restart_wal = self._restart_wal, False
+                    await writer.commit(sql, rows, checkpoint_first=checkpoint_first)
                 else:
                     async with self.db.engine.begin() as conn:
                         if sql is None:
@@ -250,7 +232,7 @@ class DocHistory:
                 continue
             self.stats.committed += len(rows)
             self.stats.batches += 1
-            if self._driver is not None:
+            if self._sqlite is not None:
                 self._uncheckpointed += len(rows)
                 if self._checkpointer is None or self._checkpointer.done():
                     self._checkpointer = asyncio.create_task(
@@ -284,35 +266,24 @@ class DocHistory:
             else:
                 self.stats.checkpoints += 1
 
-    async def _driver_connection(self) -> Any:
-        """The aiosqlite connection the writer commits through, or None to go through
-        SQLAlchemy (PostgreSQL; a SQLite connection in autocommit mode, whose inserts
-        would not be one transaction)."""
-        if self.db.engine.dialect.driver != "aiosqlite":
+    def _sqlite_writer(self) -> SqliteWriter | None:
+        """The writer of a SQLite database in a file, or None to go through SQLAlchemy
+        (PostgreSQL; an in-memory database, which another connection would not see)."""
+        url = self.db.engine.url
+        path = url.database
+        if url.get_backend_name() != "sqlite" or not path or path == ":memory:" or url.query:
             return None
-        if self._driver is None:
-            connection = await self.db.engine.connect()  # with the engine's pragmas
-            raw = await connection.get_raw_connection()
-            driver = raw.driver_connection
-            if driver is None or driver.isolation_level is None:
-                await connection.close()
-                return None
-            await driver.execute("PRAGMA wal_autocheckpoint=0")
-            limit = self.wal_restart_pages * (await _pragma(driver, "page_size"))
-            await driver.execute(f"PRAGMA journal_size_limit={limit}")
-            self._connection, self._driver = connection, driver
-        return self._driver
+        if self._sqlite is None:
+            self._sqlite = SqliteWriter(
+                path, busy_timeout=self.db.busy_timeout, log_limit_pages=self.wal_restart_pages
+            )
+        return self._sqlite
 
     async def _release_connection(self) -> None:
-        """Close the writer's connection (rolled back). It leaves the pool rather than
-        going back to it: it no longer checkpoints by itself."""
-        connection, self._connection, self._driver = self._connection, None, None
-        if connection is None:
-            return
-        with contextlib.suppress(Exception):
-            await asyncio.shield(connection.invalidate())
-        with contextlib.suppress(Exception):
-            await asyncio.shield(connection.close())
+        writer, self._sqlite = self._sqlite, None
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(writer.close())
 
     # -- reading ---------------------------------------------------------------------
 

@@ -41,17 +41,22 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 10.0
 
 
+def apply_sqlite_pragmas(dbapi_connection: Any, busy_timeout: float) -> None:
+    """What every connection to the SQLite database is set up with."""
+    # WAL lets readers work while one writer commits; busy_timeout makes SQLite retry
+    # a locked write with backoff (its busy handler sleeps 1, 2, 5 ... 100 ms) for up
+    # to that long instead of failing at once; foreign keys are off by default.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={max(0, int(busy_timeout * 1000))}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
 def _sqlite_pragmas(busy_timeout: float) -> Any:
     def apply(dbapi_connection: Any, _record: Any) -> None:
-        # WAL lets readers work while one writer commits; busy_timeout makes SQLite retry
-        # a locked write with backoff (its busy handler sleeps 1, 2, 5 ... 100 ms) for up
-        # to that long instead of failing at once; foreign keys are off by default.
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={max(0, int(busy_timeout * 1000))}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
+        apply_sqlite_pragmas(dbapi_connection, busy_timeout)
 
     return apply
 
@@ -83,6 +88,7 @@ class Database:
         self, db_url: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, **engine_kwargs: Any
     ) -> None:
         self.url = db_url
+        self.busy_timeout = busy_timeout
         self.engine = create_engine(db_url, busy_timeout=busy_timeout, **engine_kwargs)
         self.session: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
