@@ -124,20 +124,30 @@ def main() -> None:
         },
         "servers": {},
     }
+    kinds = args.kinds.split(",")
+    # The servers that keep up run side by side, each N in turn for all of them, so that
+    # what the machine does meanwhile falls on them alike; stock jupyter-collaboration
+    # runs alone afterwards, since its backlog outlasts its own rows.
+    together = [kind for kind in kinds if kind != "stock"]
+    alone = [kind for kind in kinds if kind == "stock"]
     with tempfile.TemporaryDirectory(prefix="codecall-bench-edits-") as tmp_name:
         tmp = Path(tmp_name)
-        for kind in args.kinds.split(","):
-            server = Server(kind, tmp / kind)
-            server.start()
-            rows = []
+        for group in ([together] if together else []) + [[kind] for kind in alone]:
+            servers = {kind: Server(kind, tmp / kind) for kind in group}
+            rows: dict[str, list[dict[str, Any]]] = {kind: [] for kind in group}
             try:
+                for server in servers.values():
+                    server.start()
                 for rooms in counts:
-                    row = measure(server, rooms, args, tmp)
-                    rows.append(row)
-                    print(f"{kind:12} N={rooms:<4} {json.dumps(row)}", flush=True)
+                    for kind, server in servers.items():
+                        row = measure(server, rooms, args, tmp)
+                        rows[kind].append(row)
+                        print(f"{kind:12} N={rooms:<4} {json.dumps(row)}", flush=True)
             finally:
-                server.stop()
-            results["servers"][kind] = rows
+                for server in servers.values():
+                    server.stop()
+            results["servers"].update(rows)
+        results["servers"] = {kind: results["servers"][kind] for kind in kinds}
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(f"wrote {RESULTS}")
