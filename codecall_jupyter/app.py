@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import os
 from datetime import UTC, datetime, timedelta
@@ -606,9 +607,13 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
         expiry = getattr(self, "_expiry", None)
         if expiry is not None:
             expiry.cancel()
+            # Awaited, so that a check cut short ends its query before the pool closes
+            # (asyncpg cancels a query in a task of its own).
+            with contextlib.suppress(asyncio.CancelledError):
+                await expiry
         hub = self.settings.get(HUB_KEY)
         if hub is not None:
-            hub.stop()
+            await hub.stop()
         sharing = self.settings.pop(HUB_SHARING_KEY, None)
         if sharing is not None:
             await sharing.stop()

@@ -4,6 +4,7 @@ every socket in step with the stored session (admissions, removals, the end)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -211,9 +212,12 @@ class ChannelHub:
                     await self.services.sessions.touch_presence(session_id)
             await asyncio.sleep(self.limits.presence_every)
 
-    def stop(self) -> None:
-        if self._presence_task is not None:
-            self._presence_task.cancel()
+    async def stop(self) -> None:
+        task, self._presence_task = self._presence_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task  # its query ends before the database's pool is closed
         for room in self.rooms.values():
             for conn in room.connections.values():
                 conn.dispose()

@@ -15,9 +15,11 @@ connection dropped: the next batch opens a new one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from queue import SimpleQueue
 
 from ..store.db import apply_sqlite_pragmas
@@ -68,9 +70,11 @@ class SqliteWriter:
             try:
                 function()
             except BaseException as exc:
-                future.get_loop().call_soon_threadsafe(_fail, future, exc)
+                answer: Callable[[], None] = partial(_fail, future, exc)
             else:
-                future.get_loop().call_soon_threadsafe(_succeed, future)
+                answer = partial(_succeed, future)
+            with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits
+                future.get_loop().call_soon_threadsafe(answer)
 
     def _commit(self, sql: str, rows: Sequence[tuple[object, ...]], checkpoint_first: bool) -> None:
         connection = self._connection or self._open()

@@ -13,6 +13,7 @@ again, so what a user sees is always what the database says and what they may se
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -171,9 +172,11 @@ class PostgresBridge:
         self._task = asyncio.create_task(self._keep(), name="codecall-user-events")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await self._close()
 
     async def notify(self, user_ids: list[int], event: UserEvent) -> None:
