@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import getpass
 import os
 from datetime import UTC, datetime, timedelta
@@ -56,6 +55,7 @@ from .services.user_events import UserEvents
 from .services.waiting_room import WaitingRoom
 from .store import migrate
 from .store.db import Database, redact
+from .tasks import cancel_and_wait
 
 HERE = Path(__file__).parent
 HUB_SHARING_KEY = "codecall_hub_sharing"
@@ -604,13 +604,7 @@ class CodeCallApp(RunnerTraits, ExtensionApp):
     async def stop_extension(self) -> None:
         if hasattr(self, "_ice_addresses_before"):
             ice_addresses.restrict(self._ice_addresses_before)
-        expiry = getattr(self, "_expiry", None)
-        if expiry is not None:
-            expiry.cancel()
-            # Awaited, so that a check cut short ends its query before the pool closes
-            # (asyncpg cancels a query in a task of its own).
-            with contextlib.suppress(asyncio.CancelledError):
-                await expiry
+        await cancel_and_wait(getattr(self, "_expiry", None))
         hub = self.settings.get(HUB_KEY)
         if hub is not None:
             await hub.stop()

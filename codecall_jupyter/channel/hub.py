@@ -4,7 +4,6 @@ every socket in step with the stored session (admissions, removals, the end)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from ..services.container import CodeCallServices
 from ..services.errors import NotFound
 from ..services.ratelimit import Rate, TokenBucketLimiter
 from ..store.models import Participant, PracticeSession, User
+from ..tasks import cancel_and_wait
 from .protocol import CLOSE_ENDED, CLOSE_TURNED_AWAY, error
 from .room import Connection, Member, Room
 from .views import chat_out, public_user, session_state
@@ -214,10 +214,7 @@ class ChannelHub:
 
     async def stop(self) -> None:
         task, self._presence_task = self._presence_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task  # its query ends before the database's pool is closed
+        await cancel_and_wait(task)
         for room in self.rooms.values():
             for conn in room.connections.values():
                 conn.dispose()

@@ -43,6 +43,7 @@ from sqlalchemy import insert, select
 
 from ..store.db import Database
 from ..store.models import DocCheckpoint, DocUpdate
+from ..tasks import cancel_and_wait
 from .sqlite_writer import SqliteWriter
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,16 @@ def _insert_sql(paramstyle: str) -> str | None:
     if marks is None:
         return None
     return f"INSERT INTO doc_updates ({', '.join(_COLUMNS)}) VALUES ({marks})"  # noqa: S608
+
+
+def _sqlite_file(db: Database) -> str | None:
+    """The file of a SQLite database; None for PostgreSQL and for an in-memory database
+    (which another connection would not see)."""
+    url = db.engine.url
+    path = url.database
+    if url.get_backend_name() != "sqlite" or not path or path == ":memory:" or url.query:
+        return None
+    return path
 
 
 def merge_in_blocks(updates: Sequence[bytes], block: int = 500) -> bytes:
@@ -124,6 +135,7 @@ class DocHistory:
         self._closing = False
         # The writer's own SQLite connection (see the module docstring), made on first use.
         self._sqlite: SqliteWriter | None = None
+        self._sqlite_path = _sqlite_file(db)
         self._checkpointer: asyncio.Task[None] | None = None
         self._uncheckpointed = 0  # rows committed since the last checkpoint
         self._restart_wal = False  # the log is long: the writer checkpoints before its next batch
@@ -176,12 +188,9 @@ class DocHistory:
             await asyncio.wait_for(self.flush(), timeout)
         except TimeoutError:
             log.error("Document history: %d updates not committed at shutdown", len(self._pending))
-        for task in (self._writer, self._checkpointer):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-        await self._release_connection()
+        await cancel_and_wait(self._writer)
+        await cancel_and_wait(self._checkpointer)
+        await self._close_writer()
 
     async def _write_loop(self) -> None:
         while True:
@@ -267,19 +276,17 @@ class DocHistory:
                 self.stats.checkpoints += 1
 
     def _sqlite_writer(self) -> SqliteWriter | None:
-        """The writer of a SQLite database in a file, or None to go through SQLAlchemy
-        (PostgreSQL; an in-memory database, which another connection would not see)."""
-        url = self.db.engine.url
-        path = url.database
-        if url.get_backend_name() != "sqlite" or not path or path == ":memory:" or url.query:
-            return None
-        if self._sqlite is None:
+        """The writer of a SQLite database in a file, made on first use; None to go
+        through SQLAlchemy."""
+        if self._sqlite is None and self._sqlite_path is not None:
             self._sqlite = SqliteWriter(
-                path, busy_timeout=self.db.busy_timeout, log_limit_pages=self.wal_restart_pages
+                self._sqlite_path,
+                busy_timeout=self.db.busy_timeout,
+                log_limit_pages=self.wal_restart_pages,
             )
         return self._sqlite
 
-    async def _release_connection(self) -> None:
+    async def _close_writer(self) -> None:
         writer, self._sqlite = self._sqlite, None
         if writer is not None:
             with contextlib.suppress(Exception):

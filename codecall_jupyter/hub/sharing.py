@@ -26,6 +26,7 @@ from sqlalchemy import or_, select
 from ..services.user_events import UserEvent, UserEvents
 from ..store.db import Database
 from ..store.models import Participant, PracticeSession, User
+from ..tasks import cancel_and_wait
 from .client import HubClient, HubError
 
 log = logging.getLogger(__name__)
@@ -98,11 +99,8 @@ class HubSharing:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        task, self._task = self._task, None
+        await cancel_and_wait(task)
 
     async def _run(self) -> None:
         delay = self.first_retry

@@ -13,7 +13,6 @@ again, so what a user sees is always what the database says and what they may se
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -25,6 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from ..store.db import Database
+from ..tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -173,10 +173,7 @@ class PostgresBridge:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         await self._close()
 
     async def notify(self, user_ids: list[int], event: UserEvent) -> None:
