@@ -26,11 +26,12 @@ from sqlalchemy import func, select
 from tornado.httpclient import HTTPClientError
 from ydoc_client import document_room
 
+from codecall_jupyter.handlers.runs import RUNNER_KEY
 from codecall_jupyter.services.container import SERVICES_KEY
 from codecall_jupyter.services.errors import unavailable_from
 from codecall_jupyter.store import migrate
 from codecall_jupyter.store.faults import database_fault
-from codecall_jupyter.store.models import ChatMessage, PracticeSession
+from codecall_jupyter.store.models import ChatMessage, PracticeSession, Run
 from codecall_jupyter.testing import (
     ChannelClient,
     PostgresServer,
@@ -135,6 +136,15 @@ async def test_postgres_down_answers_503_and_recovers_without_a_restart(
         assert_unavailable(await ann.api("GET", f"sessions/{session['id']}"))
         assert_unavailable(await ann.api("POST", "sessions", {"title": "During the outage"}))
         assert_unavailable(await ann.api("PATCH", "me", {"display_name": "Lost Ann"}))
+        # A run that cannot be recorded is refused, and stopped (it starts beside its
+        # insert): no result of it is kept, and its place in the runner is given back.
+        runner = jp_serverapp.web_app.settings[RUNNER_KEY]
+        unrecorded = {"language": "python", "code": "import time\ntime.sleep(60)"}
+        assert_unavailable(await ann.api("POST", "runs", unrecorded))
+        deadline = time.monotonic() + 5
+        while set(runner.active) != {run["id"]}:
+            assert time.monotonic() < deadline, "the unrecorded run was not stopped"
+            await asyncio.sleep(0.1)
         # The channel answers a message that needs the database with an error, and the
         # socket stays open.
         await live.send({"type": "chat", "text": "during the outage"})
@@ -178,6 +188,11 @@ async def test_postgres_down_answers_503_and_recovers_without_a_restart(
 
     result = await finish(ann, run["id"], timeout=60)
     assert (result["verdict"], result["stdout"]) == ("OK", "survived\n"), result
+    deadline = time.monotonic() + 10
+    while runner.active or runner.admission.running:
+        assert time.monotonic() < deadline, (runner.active, runner.admission.running)
+        await asyncio.sleep(0.1)
+    assert await count(jp_serverapp, Run) == 1
 
     # Only what was acknowledged is stored: two sessions, one chat message, the old name.
     assert body_json(await ann.api("GET", "me"))["display_name"] == "Ann"

@@ -170,7 +170,8 @@ def world(people, codecall_services, jp_serverapp):
         # A run and a problem straight into the store: saving them over REST needs the
         # sandbox, and here only their rows matter.
         runner = jp_serverapp.web_app.settings["codecall_runner"]
-        run = await runner.history.create(ann.id, sid, "python", "run", "main.py")
+        run = runner.history.new(ann.id, sid, "python", "run", "main.py")
+        await runner.history.add(run)
         problems = codecall_services.problems
         files = {
             "problem.md": "---\ntitle: Anns Secret\ndifficulty: easy\ntags: [strings]\n---\n\n"

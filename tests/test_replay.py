@@ -110,9 +110,9 @@ async def test_the_timeline_has_everything_on_one_clock_and_the_idle_gaps(
     await asyncio.sleep(1.6)  # nothing happens: an idle gap at idle=1
     t_b0 = time.time()
     message = await codecall_services.chat.post(s.id, s.bob.id, "thinking")
-    run = await jp_serverapp.web_app.settings[RUNNER_KEY].history.create(
-        s.bob.id, s.id, "python", "run", "solution.py"
-    )
+    history = jp_serverapp.web_app.settings[RUNNER_KEY].history
+    run = history.new(s.bob.id, s.id, "python", "run", "solution.py")
+    await history.add(run)
     t_b = await typed(bob, ann, lambda c: c.append("bob\n"))
 
     response = await s.cat.api("GET", f"sessions/{s.id}/replay", params={"idle": "1"})

@@ -5,7 +5,10 @@ import asyncio
 
 import pytest
 from runner_support import RUNNER_CONFIG, finish, run, start
+from sqlalchemy import func, select
 
+from codecall_jupyter.handlers.runs import RUNNER_KEY
+from codecall_jupyter.store.models import Run
 from codecall_jupyter.testing import ChannelClient, body_json
 from codecall_jupyter.testing import create_session as create
 from codecall_jupyter.testing import join_session as join
@@ -133,6 +136,13 @@ async def test_judging_compares_and_hides_hidden_cases(pair):
     hosts = {c["id"]: c for c in body_json(await ann.api("GET", f"runs/{started['id']}"))["cases"]}
     assert hosts["t3"]["verdict"] == "WA"
     assert hosts["t3"]["expected"] == "5\n"
+    # A judging awaited in its own request hides the same from the candidate.
+    body = {"language": "python", "code": code, "session_id": sid, "mode": "judge", "tests": tests}
+    answered = await bob.api("POST", "runs", body, params={"wait": "30"})
+    assert answered.code == 201, answered.body
+    cases = {c["id"]: c for c in body_json(answered)["cases"]}
+    assert (cases["t3"]["verdict"], cases["t3"]["expected"]) == ("FAIL", None)
+    assert cases["t2"]["expected"] == "10\n"
 
 
 async def test_float_exact_and_custom_comparisons(people):
@@ -222,6 +232,38 @@ async def test_refusals(people, body, status, code):
     response = await ann.api("POST", "runs", body)
     assert response.code == status, response.body
     assert body_json(response)["error"]["code"] == code
+
+
+async def test_a_run_awaited_in_its_request_answers_with_the_result(people):
+    [ann] = await people("ann")
+    body = {"language": "python", "code": "print('hello')"}
+    answered = await ann.api("POST", "runs", body, params={"wait": "30"})
+    assert answered.code == 201, answered.body
+    result = body_json(answered)
+    assert (result["status"], result["verdict"], result["stdout"]) == ("done", "OK", "hello\n")
+    # The answer is the stored run.
+    stored = body_json(await ann.api("GET", f"runs/{result['id']}"))
+    assert stored == {**result, "position": stored["position"]}
+    # Longer than the wait: 202 and a run still going, followed as without a wait.
+    slow = {"language": "python", "code": "import time\ntime.sleep(1)\nprint('late')"}
+    pending = await ann.api("POST", "runs", slow, params={"wait": "0.1"})
+    assert pending.code == 202, pending.body
+    going = body_json(pending)
+    assert going["status"] in ("queued", "running"), going
+    assert (await finish(ann, going["id"]))["stdout"] == "late\n"
+
+
+@pytest.mark.parametrize("wait", ["31", "-1", "soon", "nan"])
+async def test_a_bad_wait_is_refused_before_anything_runs(people, jp_serverapp, wait):
+    [ann] = await people("ann")
+    body = {"language": "python", "code": "print('must not run')"}
+    response = await ann.api("POST", "runs", body, params={"wait": wait})
+    assert response.code == 422, response.body
+    assert "wait" in body_json(response)["error"]["message"]
+    runner = jp_serverapp.web_app.settings[RUNNER_KEY]
+    assert (runner.active, runner.admission.running, runner.admission.waiting) == ({}, set(), [])
+    async with runner.history.db.session() as s:
+        assert await s.scalar(select(func.count()).select_from(Run)) == 0
 
 
 async def test_others_runs_are_not_found(people):

@@ -57,8 +57,20 @@ class RunnerHandler(MemberHandler):
             view = await self.session_view(run.session_id)
         except NotFound:
             raise NotFound("No such run.") from None
-        interviewer = view.me is not None and view.me.role == "interviewer"
-        return run, view.is_host or (run.problem_id is not None and interviewer)
+        return run, _sees_hidden(run, view)
+
+    def wait_seconds(self) -> float | None:
+        """The ``wait`` query argument, checked; None without one."""
+        raw = self.get_query_argument("wait", None)
+        if raw is None:
+            return None
+        try:
+            wait = float(raw)
+        except ValueError:
+            wait = -1.0
+        if not 0 <= wait <= MAX_WAIT:  # also false for NaN
+            raise InvalidInput(f"wait: seconds from 0 to {MAX_WAIT:g}.")
+        return wait
 
     def run_out(self, run: Run, see_hidden: bool) -> RunOut:
         cases = None
@@ -93,6 +105,21 @@ class RunnerHandler(MemberHandler):
             started_at=run.started_at,
             finished_at=run.finished_at,
         )
+
+
+def _sees_hidden(run: Run, view: SessionView | None) -> bool:
+    """Whether hidden test cases show in full: to the session's host, and to its
+    interviewers for a problem's cases; to nobody practising alone on a problem."""
+    if view is None:
+        return run.problem_id is None
+    interviewer = view.me is not None and view.me.role == "interviewer"
+    return view.is_host or (run.problem_id is not None and interviewer)
+
+
+WAIT_QUERY = Query(
+    f"Seconds (up to {MAX_WAIT:g}) to wait for the run to finish.",
+    {"type": "number", "minimum": 0, "maximum": MAX_WAIT},
+)
 
 
 def _case_out(case: dict[str, Any], see_hidden: bool) -> CaseOut:
@@ -160,31 +187,43 @@ class RunsHandler(RunnerHandler):
         description=(
             "Queues the run and answers 202 at once; follow it with "
             "`GET /runs/{run_id}?wait=<seconds>` or on the session's channel (`run.*`). "
+            "With `?wait=<seconds>` the answer waits for the run: 201 with the result "
+            "when it finished in time, else 202 as without. "
             "A session run takes the session's files unless `files` or `code` is given; "
             "observers may not run. 429 when the queue is full; 503 when code cannot run "
             "on this server."
         ),
         request=RunIn,
-        responses={202: RunOut},
+        responses={201: RunOut, 202: RunOut},
         errors=(404, 413, 422, 429, 503),
+        query={"wait": WAIT_QUERY},
         tags=("runner",),
     )
     async def post(self) -> None:
         body = self.body(RunIn)
-        request = await self._request(body)
+        wait = self.wait_seconds()
+        view = await self._view(body)
+        request = await self._request(body, view)
         run = await self.runner.submit(self.user.account_id, body.session_id, request)
-        self.reply(self.run_out(run, True), status=202)
+        if wait is not None:
+            run = await self.runner.wait(run.id, wait) or run
+        finished = run.status == "done"
+        self.reply(self.run_out(run, _sees_hidden(run, view)), status=201 if finished else 202)
 
-    async def _request(self, body: RunIn) -> RunRequest:
+    async def _view(self, body: RunIn) -> SessionView | None:
+        """The session the run is for, as the caller may run in it; None for their own."""
+        if body.session_id is None:
+            return None
+        view = await self.session_view(body.session_id)
+        me = view.me
+        if view.session.status == "ENDED" or me is None or me.state != "admitted":
+            raise NotFound("No such session.")
+        if me.role == "observer" and not view.is_host:
+            raise Forbidden("Observers watch runs; they do not start them.")
+        return view
+
+    async def _request(self, body: RunIn, view: SessionView | None) -> RunRequest:
         files: dict[str, str]
-        view: SessionView | None = None
-        if body.session_id is not None:
-            view = await self.session_view(body.session_id)
-            me = view.me
-            if view.session.status == "ENDED" or me is None or me.state != "admitted":
-                raise NotFound("No such session.")
-            if me.role == "observer" and not view.is_host:
-                raise Forbidden("Observers watch runs; they do not start them.")
         entry = check_name(body.entry) if body.entry else None
         if body.code is not None:
             entry = entry or await self._default_entry(body.language)
@@ -249,24 +288,13 @@ class RunHandler(RunnerHandler):
         "pass or fail, except to the session's host.",
         responses={200: RunOut},
         errors=(404, 422),
-        query={
-            "wait": Query(
-                f"Seconds (up to {MAX_WAIT:g}) to wait for the run to finish.",
-                {"type": "number", "minimum": 0, "maximum": MAX_WAIT},
-            )
-        },
+        query={"wait": WAIT_QUERY},
         tags=("runner",),
     )
     async def get(self, run_id: str) -> None:
         run, see_hidden = await self.readable_run(run_id)
-        raw = self.get_query_argument("wait", None)
-        if raw is not None and run.status != "done":
-            try:
-                wait = float(raw)
-            except ValueError:
-                wait = -1.0
-            if not 0 <= wait <= MAX_WAIT:
-                raise InvalidInput(f"wait: seconds from 0 to {MAX_WAIT:g}.")
+        wait = self.wait_seconds()
+        if wait is not None and run.status != "done":
             run = await self.runner.wait(run.id, wait) or run
         self.reply(self.run_out(run, see_hidden))
 

@@ -55,6 +55,8 @@ class ActiveRun:
     marking: bool = False  # the mark's write has begun: wait for it, never cancel it
     started_at: datetime | None = None
     row: Run | None = None  # the finished row, for whoever waits on this run
+    # The row's insert, under way while the run starts (see ``submit``).
+    recorded: asyncio.Future[None] | None = None
 
 
 class RunnerService:
@@ -211,24 +213,25 @@ class RunnerService:
         if request.mode == "judge" and not request.cases:
             raise InvalidInput("Judging needs at least one test case.", code="no_cases")
         ticket = self.admission.reserve(user_id, session_id)
-        try:
-            run = await self.history.create(
-                user_id,
-                session_id,
-                request.language,
-                request.mode,
-                request.entry,
-                request.problem_id,
-            )
-        except BaseException:
-            self.admission.leave(ticket)
-            raise
+        run = self.history.new(
+            user_id, session_id, request.language, request.mode, request.entry, request.problem_id
+        )
         active = ActiveRun(run, request, ticket=ticket)
+        # The run starts while its row is written: a warm run takes a few milliseconds,
+        # about what the insert does, and only the answer needs the row.
+        active.recorded = asyncio.ensure_future(self.history.add(run))
         self.active[run.id] = active
         self._publish(run, {"type": "run.queued", "user_id": user_id, "language": run.language})
         task = asyncio.create_task(self._run(active), name=f"codecall-run-{run.id}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        try:
+            await asyncio.shield(active.recorded)
+        except asyncio.CancelledError:
+            raise  # the caller left; the row is still written and the run goes on
+        except BaseException:
+            active.cancel.set()  # never recorded: stopped, and its result is not kept
+            raise
         return run
 
     async def wait(self, run_id: str, timeout: float) -> Run | None:
@@ -499,12 +502,16 @@ class RunnerService:
 
     async def _mark_running(self, active: ActiveRun) -> None:
         await asyncio.sleep(MARK_RUNNING_AFTER)
+        if not await _recorded(active):
+            return
         active.marking = True
         await retry_while_unavailable(
             lambda: self.history.started(active.run.id), budget=RESULT_RETRY_SECONDS
         )
 
     async def _store(self, active: ActiveRun, done: Finished) -> None:
+        if not await _recorded(active):
+            return  # the submitter was told the run could not start
         started_at = None
         if active.marked is not None and not active.marking:
             active.marked.cancel()  # still waiting to write: the result says it all
@@ -521,6 +528,17 @@ class RunnerService:
         )
         active.row = row
         self._publish(row, {"type": "run.finished", "verdict": row.verdict})
+
+
+async def _recorded(active: ActiveRun) -> bool:
+    """Whether the run's row was written (waiting for its insert if need be)."""
+    if active.recorded is None:
+        return True
+    try:
+        await asyncio.shield(active.recorded)
+    except Exception:
+        return False
+    return True
 
 
 def _ms(seconds: Any) -> int | None:

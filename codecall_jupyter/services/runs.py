@@ -39,7 +39,7 @@ class RunHistory:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def create(
+    def new(
         self,
         user_id: int,
         session_id: str | None,
@@ -48,7 +48,8 @@ class RunHistory:
         entry: str,
         problem_id: str | None = None,
     ) -> Run:
-        run = Run(
+        """A queued run, not yet stored (``add`` stores it)."""
+        return Run(
             problem_id=problem_id,
             id=uuid.uuid4().hex,
             session_id=session_id,
@@ -64,9 +65,10 @@ class RunHistory:
             truncated=False,
             created_at=utcnow(),
         )
+
+    async def add(self, run: Run) -> None:
         async with self.db.session() as s, s.begin():
             s.add(run)
-        return run
 
     async def started(self, run_id: str) -> None:
         async with self.db.session() as s, s.begin():
