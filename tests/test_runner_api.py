@@ -106,6 +106,19 @@ async def test_session_run_takes_the_folder_streams_and_is_kept(pair, jp_root_di
     assert snapshot["last_run"]["verdict"] == "OK"
 
 
+async def test_a_program_runs_as_python_would_run_its_file(people):
+    [ann] = await people("ann")
+    program = (
+        "import sys, __main__\n"
+        "X = 1\n"
+        "def f(x: int) -> None: ...\n"
+        "print(__name__, __file__, sys.argv[0], __main__.X)\n"
+        "print(f.__annotations__['x'] is int)\n"  # no __future__ flag of the harness's
+    )
+    result = await run(ann, program)
+    assert result["stdout"] == ("__main__ /work/solution.py /work/solution.py 1\nTrue\n"), result
+
+
 async def test_judging_compares_and_hides_hidden_cases(pair):
     ann, bob, sid = await pair()
     tests = [
