@@ -84,12 +84,13 @@ class RunHistory:
         if started_at is not None:
             values["started_at"] = started_at
         async with self.db.session() as s, s.begin():
-            await s.execute(
+            # RETURNING: the stored row in the same statement, not a second query.
+            row = await s.scalar(
                 update(Run)
                 .where(Run.id == run_id)
                 .values(status="done", finished_at=utcnow(), **values)
+                .returning(Run)
             )
-            row = await s.get(Run, run_id)
             assert row is not None
             return row
 
