@@ -218,12 +218,25 @@ async def test_many_rooms_appending_through_a_locked_database_lose_nothing(
         async with database_locked(codecall_db_url):
             await asyncio.sleep(seconds)
 
+    longest_gap = 0.0
+
+    async def ticker() -> None:
+        """The event loop's longest stall while the lock is held."""
+        nonlocal longest_gap
+        loop = asyncio.get_running_loop()
+        while True:
+            before = loop.time()
+            await asyncio.sleep(0.01)
+            longest_gap = max(longest_gap, loop.time() - before - 0.01)
+
     # On SQLite the lock outlasts the 5 s busy timeout, so a commit fails and is retried.
     hold = 6.0 if codecall_db_url.startswith("sqlite") else 1.0
+    ticking = asyncio.create_task(ticker())
     locker = asyncio.create_task(lock_for(hold))
     await asyncio.sleep(0.1)
     await asyncio.gather(*(typist(room) for room in names))
     await locker
+    ticking.cancel()
 
     for room in names:
         rows = await history.read(room)
@@ -232,6 +245,10 @@ async def test_many_rooms_appending_through_a_locked_database_lose_nothing(
     assert history.stats.batches < 60 * 25  # group commits, not one per update
     if codecall_db_url.startswith("sqlite"):
         assert history.stats.retries >= 1
+        # Batches are committed on the loop's thread only when the lock is free: these
+        # waited for it in the writer's thread, and the loop went on meanwhile.
+        assert history.stats.waited_for_lock >= 1
+    assert longest_gap < 0.5, longest_gap
 
 
 # --- changed on disk while open; undo -------------------------------------------------------

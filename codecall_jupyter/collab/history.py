@@ -9,11 +9,13 @@ a thread for every update, and under 50 busy rooms loses writes to "database is 
 Here there is one writer, one transaction per batch, and a failed commit is retried with
 backoff until it succeeds: an update is never dropped, it waits.
 
-On SQLite the writer has its own connection in its own thread (``SqliteWriter``): a batch
-is inserted and committed in one hop to that thread, where a pooled SQLAlchemy transaction
-takes a check-out, cursor, insert, commit and reset on check-in (about 340 µs of CPU per
-commit on the development machine; a connection of the driver, aiosqlite, about 125 µs
-in two hops), at the several hundred commits a second that 200 busy rooms make.
+On SQLite the writer has its own connections (``SqliteWriter``): a batch is inserted and
+committed on the event loop's thread while the write lock is free (an append to the log,
+about 0.1 ms), in the writer's own thread when it must wait for the lock; a pooled
+SQLAlchemy transaction takes a check-out, cursor, insert, commit and reset on check-in
+(about 340 µs of CPU per commit on the development machine; a connection of the driver,
+aiosqlite, about 125 µs in two hops to its thread), at the several hundred commits a
+second that 200 busy rooms make.
 
 That connection never checkpoints the write-ahead log itself (``wal_autocheckpoint=0``):
 SQLite's automatic checkpoint runs inside the commit that crosses 1,000 pages, copying
@@ -107,6 +109,7 @@ class HistoryStats:
     retries: int = 0
     last_error: str = ""
     checkpoints: int = 0  # of the SQLite write-ahead log, by the checkpointer
+    waited_for_lock: int = 0  # SQLite batches sent to the writer's thread (see SqliteWriter)
 
 
 class DocHistory:
@@ -219,7 +222,8 @@ class DocHistory:
                 writer = self._sqlite_writer()
                 if writer is not None and sql is not None:
                     checkpoint_first, self._restart_wal = self._restart_wal, False
-                    await writer.commit(sql, rows, checkpoint_first=checkpoint_first)
+                    if not await writer.commit(sql, rows, checkpoint_first=checkpoint_first):
+                        self.stats.waited_for_lock += 1
                 else:
                     async with self.db.engine.begin() as conn:
                         if sql is None:
