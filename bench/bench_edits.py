@@ -105,6 +105,24 @@ def measure(server: Server, rooms: int, args: argparse.Namespace, tmp: Path) -> 
     }
 
 
+def repeat(
+    servers: dict[str, Server],
+    rows: dict[str, list[dict[str, Any]]],
+    args: argparse.Namespace,
+    tmp: Path,
+) -> dict[str, Any]:
+    """More rounds at ``--rounds-at`` rooms, every server in each; the sweep was round 1."""
+    n = args.rounds_at
+    rounds = [{kind: next(r for r in rows[kind] if r["rooms"] == n) for kind in servers}]
+    for number in range(2, args.rounds + 1):
+        this = {}
+        for kind, server in servers.items():
+            this[kind] = measure(server, n, args, tmp)
+            print(f"{kind:12} N={n:<4} round {number} {json.dumps(this[kind])}", flush=True)
+        rounds.append(this)
+    return {"rooms": n, "rounds": rounds}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rooms", default="1,10,50,100,200")
@@ -113,6 +131,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--drain", type=float, default=5.0)
+    # The target's N is measured in more rounds, the servers taking turns, and judged by
+    # the median of the rounds' ratios: one 10 s window's p99 moves by a third between
+    # runs on this machine (bench/README.md).
+    parser.add_argument("--rounds-at", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     counts = [int(n) for n in args.rooms.split(",")]
     results: dict[str, Any] = {
@@ -143,6 +166,8 @@ def main() -> None:
                         row = measure(server, rooms, args, tmp)
                         rows[kind].append(row)
                         print(f"{kind:12} N={rooms:<4} {json.dumps(row)}", flush=True)
+                if group is together and args.rounds_at in counts and args.rounds > 1:
+                    results["rounds"] = repeat(servers, rows, args, tmp)
             finally:
                 for server in servers.values():
                     server.stop()
