@@ -84,11 +84,15 @@ class SqliteWriter:
                 connection = self._inline = self._connect(busy_timeout=0.0)
             connection.executemany(sql, rows)  # sqlite3 begins the transaction
             connection.commit()
-        except BaseException as exc:
-            if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
-                if connection is not None:
-                    connection.rollback()  # kept: the lock was only someone else's
-                raise _Locked from exc
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                self._inline = None
+                _close(connection)
+                raise
+            if connection is not None:
+                connection.rollback()
+            raise _Locked from exc
+        except BaseException:
             self._inline = None
             _close(connection)
             raise
