@@ -4,7 +4,7 @@ put back as it was afterwards. Nothing of one run may reach the next, or the ker
 import asyncio
 
 import pytest
-from runner_support import RUNNER_CONFIG, run
+from runner_support import RUNNER_CONFIG, finish, run, start
 
 from codecall_jupyter.testing import body_json
 
@@ -111,3 +111,36 @@ async def test_one_kernel_per_run_when_configured(people):
         await asyncio.sleep(0.1)
         after = await pool(ann)
     assert after["started"] >= before["started"] + 2
+
+
+@pytest.mark.parametrize("codecall_config", [{"python_kernel_wait": 5.0}], indirect=True)
+async def test_runs_queued_for_a_busy_kernel_wait_for_it_rather_than_start_kernels(people):
+    """A kernel costs about half a second of CPU to start: runs that find the only kernel
+    busy with a quick run take it when it comes back, and no kernel is started for them."""
+    [ann, bob] = await people("ann", "bob")
+    await run(ann, "print('warm')")
+    before = await pool(ann)
+    for round_ in range(3):
+        runs = [run(who, f"print({round_}, {i})") for who in (ann, bob) for i in range(2)]
+        results = await asyncio.gather(*runs)
+        outputs = sorted(r["stdout"] for r in results)
+        assert outputs == [f"{round_} {i}\n" for i in (0, 0, 1, 1)], results
+    await asyncio.sleep(3)  # a kernel started for them would be counted by now
+    after = await pool(ann)
+    assert after["started"] == before["started"], (before, after)
+    assert after["reused"] >= before["reused"] + 12
+
+
+@pytest.mark.parametrize(
+    "codecall_config", [{"python_kernel_wait": 0.2, "run_wall_seconds": 10.0}], indirect=True
+)
+async def test_a_run_behind_a_long_program_gets_a_kernel_of_its_own(people):
+    [ann, bob] = await people("ann", "bob")
+    await run(ann, "print('warm')")
+    long = await start(ann, "import time\ntime.sleep(6)\nprint('long')")
+    await asyncio.sleep(0.3)  # the long program has the pool's only kernel
+    short = await run(bob, "print('short')")
+    assert short["stdout"] == "short\n"
+    still = await ann.api("GET", f"runs/{long['id']}")
+    assert body_json(still)["status"] == "running", "the short run waited for the long one"
+    assert (await finish(ann, long["id"]))["stdout"] == "long\n"

@@ -32,6 +32,7 @@ class RunnerOptions:
     kernel_memory_mb: int = 256  # the kernel's own headroom inside its cgroup
     max_pids: int = 128
     python_kernel_runs: int = 100  # runs a sandboxed Python kernel serves (1: one each)
+    python_kernel_wait: float = 0.15  # seconds a run waits for a kernel in use to come back
     kernels_dir: str = ""
 
 

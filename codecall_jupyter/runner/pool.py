@@ -13,20 +13,34 @@ from .kernels import SandboxedKernel
 
 log = logging.getLogger(__name__)
 
+# Seconds a run waits for a kernel in use to come back before a pool whose kernels come
+# back starts one for it (CodeCallApp.python_kernel_wait). A warm run gives its kernel
+# back within milliseconds; a start costs about half a second of CPU, and under steady
+# load nearly every kernel started at once was disposed of unused: 18 starts in 10 s at
+# 50 runs a second.
+REUSE_GRACE = 0.15
+
 
 class KernelPool:
     def __init__(
-        self, kind: str, size: int, make: Callable[[str], SandboxedKernel], reuses: bool = False
+        self,
+        kind: str,
+        size: int,
+        make: Callable[[str], SandboxedKernel],
+        reuses: bool = False,
+        reuse_grace: float = REUSE_GRACE,
     ) -> None:
         self.kind = kind
         self.size = size
         self.reuses = reuses  # kernels come back after runs (see take)
+        self.reuse_grace = reuse_grace
         self._make = make
         self._ready: asyncio.Queue[SandboxedKernel] = asyncio.Queue()
         self._starting = 0
         self._waiters = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
+        self._lent = 0  # kernels out on runs, that may come back
         self.started = 0
         self.reused = 0
         self.failures = 0
@@ -37,9 +51,14 @@ class KernelPool:
         return self._ready.qsize()
 
     def fill(self) -> None:
-        """Start kernels until warm plus starting reaches the pool's size."""
-        while not self._closed and self.warm + self._starting < self.size:
+        """Start kernels until warm plus starting reaches the pool's size; in a pool whose
+        kernels come back, the kernels out on runs count too."""
+        while not self._closed and self._kernels() < self.size:
             self._start_in_background()
+
+    def _kernels(self) -> int:
+        out = self._lent if self.reuses else 0
+        return self.warm + self._starting + out
 
     def _start_in_background(self) -> None:
         self._starting += 1
@@ -73,34 +92,33 @@ class KernelPool:
 
     def give_back(self, kernel: SandboxedKernel) -> bool:
         """Keep a kernel that served a run cleanly for the next one; False when the pool
-        is full or closed (the caller disposes of it then)."""
+        is full or closed (the caller disposes of it then, and calls ``retire``)."""
         if self._closed or (self._waiters == 0 and self.warm >= self.size):
             return False
+        self._lent = max(0, self._lent - 1)
         self._ready.put_nowait(kernel)
         return True
 
     async def take(self, wait: float = 30.0) -> SandboxedKernel:
         """A warm kernel if one is waiting. Else, in a pool whose kernels come back after
-        runs, one is started in the background and the run takes whichever is ready
-        first, that one or a kernel given back meanwhile (usually, after a few ms), at
-        most ``wait`` seconds; in other pools (and at size 0) one started now. Unless
-        given back, the caller calls ``fill`` once its run is over, so that starting the
-        replacement does not compete with the run for the CPU."""
-        deadline = asyncio.get_running_loop().time() + wait
+        runs, the first one given back; if none comes back within ``reuse_grace`` (or
+        none is out on a run), one is started in the background, and the run takes
+        whichever is ready first, that one or a kernel given back meanwhile, at most
+        ``wait`` seconds. In other pools (and at size 0) one is started now. Unless given
+        back, the caller calls ``retire`` and then ``fill`` once its run is over, so that
+        starting the replacement does not compete with the run for the CPU."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
         while True:
             if self.size == 0 or (not self.reuses and self._ready.empty()):
                 kernel = self._make(self.kind)
                 await kernel.start()
                 self.started += 1
+                self._lent += 1
                 return kernel
-            if self._ready.empty():
-                self.fill()
-                if self._starting <= self._waiters and not self._closed:
-                    self._start_in_background()  # one coming for every run that waits
-            left = deadline - asyncio.get_running_loop().time()
             self._waiters += 1
             try:
-                kernel = await asyncio.wait_for(self._ready.get(), max(0.0, left))
+                kernel = await self._next_ready(deadline)
             except asyncio.TimeoutError:
                 raise RuntimeError(
                     f"no {self.kind} kernel became ready in {wait:g} s"
@@ -110,8 +128,26 @@ class KernelPool:
                 self._waiters -= 1
             if await kernel.is_alive():
                 self.reused += kernel.runs > 0
+                self._lent += 1
                 return kernel
             await kernel.dispose()
+
+    async def _next_ready(self, deadline: float) -> SandboxedKernel:
+        """The next kernel ready (see ``take``); TimeoutError at ``deadline``."""
+        loop = asyncio.get_running_loop()
+        if self._ready.empty():
+            if self._lent > 0:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    grace = min(self.reuse_grace, max(0.0, deadline - loop.time()))
+                    return await asyncio.wait_for(self._ready.get(), grace)
+            # One coming for every run that waits (this one is among the waiters).
+            if self._starting < self._waiters and not self._closed:
+                self._start_in_background()
+        return await asyncio.wait_for(self._ready.get(), max(0.0, deadline - loop.time()))
+
+    def retire(self) -> None:
+        """A kernel taken for a run will not come back (the caller disposes of it)."""
+        self._lent = max(0, self._lent - 1)
 
     async def close(self) -> None:
         self._closed = True

@@ -104,7 +104,13 @@ class RunnerService:
             log.warning("CodeCall runner: %s", self.isolation.warning)
         for kind in KINDS:
             reuses = kind == PYTHON and self._sandboxed and self.options.python_kernel_runs > 1
-            self.pools[kind] = KernelPool(kind, self.pool_sizes.get(kind, 0), self._make, reuses)
+            self.pools[kind] = KernelPool(
+                kind,
+                self.pool_sizes.get(kind, 0),
+                self._make,
+                reuses,
+                reuse_grace=self.options.python_kernel_wait,
+            )
             self.pools[kind].fill()
 
     def _make(self, kind: str) -> SandboxedKernel:
@@ -394,6 +400,7 @@ class RunnerService:
         return bool(outcome.result and outcome.result.get("reusable") is True)
 
     async def _replace(self, kind: str, kernel: SandboxedKernel) -> None:
+        self.pools[kind].retire()
         await kernel.dispose()
         if not self._closing:
             self.pools[kind].fill()

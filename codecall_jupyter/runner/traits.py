@@ -50,6 +50,13 @@ class RunnerTraits(HasTraits):
         "scratch folders cleared); a run that ends abnormally always retires its kernel. "
         "1 gives every run a freshly started kernel (about 0.5 s of CPU each).",
     )
+    python_kernel_wait = Float(
+        0.15,
+        config=True,
+        help="Seconds a Python run waits for a kernel in use to come back (a warm run gives "
+        "it back within milliseconds) before the pool starts another kernel for it "
+        "(about 0.5 s of CPU). 0 starts one at once, as for a long program.",
+    )
     run_wall_seconds = Float(10.0, config=True, help="Wall-clock limit per program run.")
     run_cpu_seconds = Float(10.0, config=True, help="CPU-time limit per program run.")
     run_memory_mb = Int(256, config=True, help="Memory limit per program run, in MB.")
@@ -75,6 +82,7 @@ class RunnerTraits(HasTraits):
             extra_binds=tuple(self.sandbox_extra_binds),
             memory_mb=max(self.run_memory_mb, self.compile_memory_mb),
             python_kernel_runs=max(1, self.python_kernel_runs),
+            python_kernel_wait=max(0.0, self.python_kernel_wait),
         )
 
     def run_limits(self) -> RunLimits:
