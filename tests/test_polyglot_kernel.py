@@ -49,13 +49,16 @@ class Reply:
 
 
 class Polyglot:
-    def __init__(self, root: Path) -> None:
+    """A CodeCall kernel: the polyglot one, or with ``module="codecall_polyglot.pykernel"``
+    the Python kernel of the warm pool."""
+
+    def __init__(self, root: Path, module: str = "codecall_polyglot") -> None:
         lib, self.work, home = root / "lib", root / "work", root / "home"
         for folder in (lib, self.work, home):
             folder.mkdir()
         (lib / "codecall_polyglot").symlink_to(Path(polyglot_package.__file__).parent)
         spec = KernelSpec(
-            argv=[KERNEL_PYTHON, "-m", "codecall_polyglot", "-f", "{connection_file}"],
+            argv=[KERNEL_PYTHON, "-m", module, "-f", "{connection_file}"],
             display_name="CodeCall polyglot",
             language="codecall",
             interrupt_mode="message",
@@ -324,7 +327,11 @@ def test_invalid_specs_are_spec_errors(kernel: Polyglot, name: str) -> None:
     bad = BAD_SPECS[name]
     if isinstance(bad, dict):
         bad = {**kernel.spec("python", {"solution.py": "print(1)"}), **bad}
-    reply = kernel.execute(bad)
+    assert_refused(kernel.execute(bad))
+
+
+def assert_refused(reply: Reply) -> None:
+    """A request that is not a spec: a CodeCallSpecError that says why, nothing run."""
     assert (reply.status, reply.ename) == ("error", "CodeCallSpecError"), reply
     assert reply.evalue
     assert "Traceback" not in reply.evalue

@@ -29,11 +29,19 @@ def settings():
     return settings
 
 
+def program(code: str) -> str:
+    """An execute request of the Python kernel: ``code`` as a run's program, in a fork of
+    the kernel (same namespaces, user, folders and cgroup as the kernel)."""
+    spec = {"files": {"probe.py": code}, "entry": "probe.py", "workdir": "/work"}
+    return json.dumps({**spec, "limits": {"wall": 20}})
+
+
 async def inside(settings, code: str) -> tuple[str, SandboxedKernel]:
-    """Run raw Python in a fresh sandboxed kernel; its stdout, and the still-live kernel."""
+    """Run a Python program in a fresh sandboxed kernel; its stdout, and the still-live
+    kernel."""
     kernel = SandboxedKernel(PYTHON, settings)
     await kernel.start()
-    outcome = await execute(kernel, code, deadline=20, output_bytes=1 << 20)
+    outcome = await execute(kernel, program(code), deadline=20, output_bytes=1 << 20)
     assert outcome.error is None, (outcome.error, outcome.stderr)
     return outcome.text("stdout"), kernel
 
@@ -46,9 +54,9 @@ async def probe(settings, code: str) -> str:
 
 async def test_namespaces_and_user(settings):
     out, kernel = await inside(
-        settings, "import os, socket\nprint(os.getpid(), socket.gethostname())"
+        settings, "import os, socket\nprint(os.getppid(), socket.gethostname())"
     )
-    pid, hostname = out.split()
+    pid, hostname = out.split()  # the kernel's, as its program sees it
     assert hostname == "codecall"  # uts namespace
     assert int(pid) < 10  # pid namespace: the kernel is near the start of its own
     bwrap_pid = kernel.manager.provisioner.pid
@@ -143,7 +151,7 @@ async def test_the_ipc_transport_and_message_interrupts(settings):
         assert info["ip"].startswith(str(kernel.dir))
         assert kernel.manager.kernel_spec.interrupt_mode == "message"
         busy = asyncio.ensure_future(
-            execute(kernel, "while True: pass", deadline=20, output_bytes=1000)
+            execute(kernel, program("while True: pass"), deadline=20, output_bytes=1000)
         )
         await asyncio.sleep(0.5)
         await kernel.interrupt()

@@ -78,7 +78,8 @@ async def execute(
     cap = _Cap(output_bytes)
     started = time.monotonic()
     end = started + deadline
-    msg_id = client.execute(code, silent=False, store_history=False, allow_stdin=False)
+    # Silent: the kernels publish no execute_input, one message fewer per run.
+    msg_id = client.execute(code, silent=True, store_history=False, allow_stdin=False)
     interrupted_at: float | None = None
     next_alive_check = started + 0.25
     while True:

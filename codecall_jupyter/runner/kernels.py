@@ -110,7 +110,7 @@ class SandboxedKernel:
             os.chmod(ipc_dir, 0o755)
 
     def _spec(self) -> KernelSpec:
-        module = "ipykernel_launcher" if self.kind == PYTHON else "codecall_polyglot"
+        module = "codecall_polyglot.pykernel" if self.kind == PYTHON else "codecall_polyglot"
         spec: dict[str, Any] = {
             "argv": [self.settings.python, "-m", module, "-f", "{connection_file}"],
             "display_name": f"CodeCall {self.kind}",

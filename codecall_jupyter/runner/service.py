@@ -343,7 +343,6 @@ class RunnerService:
         if kind == PYTHON:
             # Only inside its own pid namespace may the kernel sweep every other process.
             spec["sweep"] = self._sandboxed
-            return f"from codecall_polyglot.pyrun import run; run({json.dumps(json.dumps(spec))})"
         return json.dumps(spec)
 
     def _deadline(self, request: RunRequest) -> float:

@@ -1,26 +1,25 @@
-"""Runs a Python program from inside the stock ipykernel of a warm sandboxed kernel.
+"""Runs a Python program for the Python kernel of the warm pool (pykernel.py).
 
-The server sends ``from codecall_polyglot.pyrun import run; run('<spec json>')`` as the
-execute request. The program runs in a fork of the kernel (forking.py), never in the
-kernel itself: it starts in a few milliseconds from an interpreter that has already
-imported everything, and what it does to its interpreter dies with it. Afterwards,
-with ``"sweep": true`` (the server sends it for bubblewrapped kernels), the sandbox is
-put back as it was (scrub.py) and the result says whether that worked (``reusable``):
-only then may the server hand this kernel another run.
+The server sends the run's spec as the execute request. The program runs in a fork of
+the kernel (forking.py), never in the kernel itself: it starts in a few milliseconds
+from an interpreter that has already imported everything, and what it does to its
+interpreter dies with it. Afterwards, with ``"sweep": true`` (the server sends it for
+bubblewrapped kernels), the sandbox is put back as it was (scrub.py) and the result says
+whether that worked (``reusable``): only then may the server hand this kernel another run.
 
-The result is published as ``application/vnd.codecall.result+json``. This module is
-imported inside the sandbox (standard library and ipykernel only).
+Output goes to ``publish`` (stream messages) as the program writes it; the result to
+``display`` as ``application/vnd.codecall.result+json``. This module is imported inside
+the sandbox (standard library only).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import resource
 import sys
-
-from IPython.display import publish_display_data
+from collections.abc import Callable
+from typing import Any
 
 from . import scrub
 from .cancel import Cancel
@@ -40,14 +39,13 @@ protect()
 sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
 
 
-def _publish(name: str, text: str) -> None:
-    stream = sys.stderr if name == "stderr" else sys.stdout
-    stream.write(text)
-    stream.flush()
-
-
-def run(spec_json: str) -> None:
-    spec = json.loads(spec_json)
+def run(
+    spec: dict[str, Any],
+    publish: Callable[[str, str], None],
+    display: Callable[[str, dict[str, Any]], None],
+) -> dict[str, Any]:
+    """Run the spec's program; its output goes to ``publish``, its result to ``display``
+    (and is returned)."""
     work = spec.get("workdir") or os.environ.get("CODECALL_WORK_DIR", "/work")
     sweep = bool(spec.get("sweep"))
     os.makedirs(work, exist_ok=True)
@@ -74,7 +72,7 @@ def run(spec_json: str) -> None:
             (resource.RLIMIT_CORE, 0, 0),
         ],
     )
-    sink = StreamSink(_publish, int(limits.get("output_bytes", MIB)))
+    sink = StreamSink(publish, int(limits.get("output_bytes", MIB)))
     with _cancel.on_sigint():
         out = run_job(_spawner, job, sink, _cancel)
     # Only a program that ended by itself leaves a kernel worth keeping: one that was
@@ -94,4 +92,5 @@ def run(spec_json: str) -> None:
         "compile": None,
         "reusable": reusable,
     }
-    publish_display_data({RESULT: result})
+    display(RESULT, result)
+    return result
