@@ -5,16 +5,19 @@ the file or the history; foreign origins and people outside the session are refu
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from jupyter_server_ydoc.utils import SERVER_SESSION, YDOC_SERVER_VERSION
 from pycrdt import Doc, Text
 from tornado.httpclient import HTTPClientError
 from tornado.routing import RuleRouter
 from ydoc_client import document_room, saved, ydoc_server
 
 from codecall_jupyter.auth.room_guard import RoomSocket, reader_may_send
+from codecall_jupyter.collab import session_store
 from codecall_jupyter.testing import Browser, body_json, create_session, join_session
 
 
@@ -228,3 +231,24 @@ async def test_the_room_route_uses_our_socket(jp_serverapp):
 )
 def test_what_a_reader_may_send(message, passes):
     assert reader_may_send(message) is passes
+
+
+async def test_the_session_store_is_written_when_it_changes_not_per_socket(
+    trio, rooms, jp_root_dir
+):
+    """Upstream rewrites .jupyter/collaboration_sessions.json on the event loop for every
+    document socket; here once per record, and again if the file is gone."""
+    t = await trio()
+    store = jp_root_dir / ".jupyter" / "collaboration_sessions.json"
+    await rooms(t.ann, t.room)
+    assert SERVER_SESSION in json.loads(store.read_text())
+    writes, written = session_store.WRITER.writes, store.stat().st_mtime_ns
+    for browser in (t.bob, t.ann, t.bob):
+        await rooms(browser, await document_room(browser, t.path))
+    assert session_store.WRITER.writes == writes
+    assert store.stat().st_mtime_ns == written
+    store.unlink()
+    await rooms(t.bob, await document_room(t.bob, t.path))
+    record = json.loads(store.read_text())[SERVER_SESSION]
+    assert record["version"] == YDOC_SERVER_VERSION
+    assert record["document_version"] == "1.0.0"

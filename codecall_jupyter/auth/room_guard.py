@@ -34,6 +34,7 @@ from tornado import web
 from tornado.routing import Rule, RuleRouter
 from tornado.websocket import WebSocketClosedError
 
+from ..collab import session_store
 from ..collab.opener import ensure_room, is_document_room
 from .identity import services_of
 
@@ -195,7 +196,9 @@ def _guard_rules(rules: Iterable[Rule]) -> None:
 
 
 def install(web_app: web.Application) -> None:
-    """Swap the room socket in what is routed now and whatever extensions add later."""
+    """Swap the room socket in what is routed now and whatever extensions add later, and
+    have its ``open`` write upstream's session store only when it changes."""
+    session_store.install()
     _guard_rules(web_app.default_router.rules)
     original: Callable[..., None] = web_app.add_handlers
 
