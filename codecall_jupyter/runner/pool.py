@@ -40,7 +40,9 @@ class KernelPool:
         self._waiters = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
-        self._lent = 0  # kernels out on runs, that may come back
+        # Started kernels not yet retired: waiting, out on a run, or on their way from
+        # the queue to a run (a Queue.get inside wait_for hands over a turn later).
+        self._alive = 0
         self.started = 0
         self.reused = 0
         self.failures = 0
@@ -57,8 +59,7 @@ class KernelPool:
             self._start_in_background()
 
     def _kernels(self) -> int:
-        out = self._lent if self.reuses else 0
-        return self.warm + self._starting + out
+        return (self._alive if self.reuses else self.warm) + self._starting
 
     def _start_in_background(self) -> None:
         self._starting += 1
@@ -88,6 +89,7 @@ class KernelPool:
         if self._closed or surplus:
             await kernel.dispose()
         else:
+            self._alive += 1
             self._ready.put_nowait(kernel)
 
     def give_back(self, kernel: SandboxedKernel) -> bool:
@@ -95,7 +97,6 @@ class KernelPool:
         is full or closed (the caller disposes of it then, and calls ``retire``)."""
         if self._closed or (self._waiters == 0 and self.warm >= self.size):
             return False
-        self._lent = max(0, self._lent - 1)
         self._ready.put_nowait(kernel)
         return True
 
@@ -114,7 +115,7 @@ class KernelPool:
                 kernel = self._make(self.kind)
                 await kernel.start()
                 self.started += 1
-                self._lent += 1
+                self._alive += 1
                 return kernel
             self._waiters += 1
             try:
@@ -128,15 +129,15 @@ class KernelPool:
                 self._waiters -= 1
             if await kernel.is_alive():
                 self.reused += kernel.runs > 0
-                self._lent += 1
                 return kernel
+            self._alive -= 1
             await kernel.dispose()
 
     async def _next_ready(self, deadline: float) -> SandboxedKernel:
         """The next kernel ready (see ``take``); TimeoutError at ``deadline``."""
         loop = asyncio.get_running_loop()
         if self._ready.empty():
-            if self._lent > 0:
+            if self._alive > 0:  # none waits, so every one is out and may come back
                 with contextlib.suppress(asyncio.TimeoutError):
                     grace = min(self.reuse_grace, max(0.0, deadline - loop.time()))
                     return await asyncio.wait_for(self._ready.get(), grace)
@@ -147,7 +148,7 @@ class KernelPool:
 
     def retire(self) -> None:
         """A kernel taken for a run will not come back (the caller disposes of it)."""
-        self._lent = max(0, self._lent - 1)
+        self._alive = max(0, self._alive - 1)
 
     async def close(self) -> None:
         self._closed = True
