@@ -13,13 +13,6 @@ from .kernels import SandboxedKernel
 
 log = logging.getLogger(__name__)
 
-# Seconds a run waits for a kernel in use to come back before a pool whose kernels come
-# back starts one for it (CodeCallApp.python_kernel_wait). A warm run gives its kernel
-# back within milliseconds; a start costs about half a second of CPU, and under steady
-# load nearly every kernel started at once was disposed of unused: 18 starts in 10 s at
-# 50 runs a second.
-REUSE_GRACE = 0.15
-
 
 class KernelPool:
     def __init__(
@@ -28,11 +21,12 @@ class KernelPool:
         size: int,
         make: Callable[[str], SandboxedKernel],
         reuses: bool = False,
-        reuse_grace: float = REUSE_GRACE,
+        reuse_grace: float = 0.0,
     ) -> None:
         self.kind = kind
         self.size = size
         self.reuses = reuses  # kernels come back after runs (see take)
+        # Seconds a run waits for a kernel in use to come back (python_kernel_wait).
         self.reuse_grace = reuse_grace
         self._make = make
         self._ready: asyncio.Queue[SandboxedKernel] = asyncio.Queue()
@@ -54,7 +48,7 @@ class KernelPool:
 
     def fill(self) -> None:
         """Start kernels until warm plus starting reaches the pool's size; in a pool whose
-        kernels come back, the kernels out on runs count too."""
+        kernels come back, every started kernel not yet retired counts."""
         while not self._closed and self._kernels() < self.size:
             self._start_in_background()
 

@@ -50,6 +50,9 @@ class RunnerTraits(HasTraits):
         "scratch folders cleared); a run that ends abnormally always retires its kernel. "
         "1 gives every run a freshly started kernel (about 0.5 s of CPU each).",
     )
+    # A warm run gives its kernel back within milliseconds, and a start costs about half
+    # a second of CPU: without the wait, steady load started 18 kernels in 10 s and threw
+    # most away unused.
     python_kernel_wait = Float(
         0.15,
         config=True,
