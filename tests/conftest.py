@@ -6,6 +6,7 @@ import pytest
 from ydoc_client import YClient
 
 from codecall_jupyter.channel import ice_addresses
+from codecall_jupyter.runner.environment import RunnerOptions, prepare
 
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 
@@ -13,6 +14,15 @@ pytest_plugins = ["pytest_jupyter.jupyter_server"]
 @pytest.fixture
 def jp_server_config(codecall_server_config):
     return codecall_server_config
+
+
+@pytest.fixture(scope="session")
+def sandbox_settings():
+    """Settings of sandboxed runner kernels (for tests that start kernels themselves)."""
+    settings, isolation = prepare(RunnerOptions())
+    assert settings is not None, isolation.problems
+    assert isolation.level == "sandboxed", isolation
+    return settings
 
 
 @pytest.fixture

@@ -22,11 +22,8 @@ ROOT = os.geteuid() == 0
 
 
 @pytest.fixture(scope="module")
-def settings():
-    settings, isolation = prepare(RunnerOptions())
-    assert settings is not None, isolation.problems
-    assert isolation.level == "sandboxed", isolation
-    return settings
+def settings(sandbox_settings):
+    return sandbox_settings
 
 
 def program(code: str) -> str:
@@ -150,6 +147,8 @@ async def test_the_ipc_transport_and_message_interrupts(settings):
         assert info["transport"] == "ipc"
         assert info["ip"].startswith(str(kernel.dir))
         assert kernel.manager.kernel_spec.interrupt_mode == "message"
+        # As an execute request (test_run_server.py: through the run server).
+        channel, kernel.run_channel = kernel.run_channel, None
         busy = asyncio.ensure_future(
             execute(kernel, program("while True: pass"), deadline=20, output_bytes=1000)
         )
@@ -158,6 +157,7 @@ async def test_the_ipc_transport_and_message_interrupts(settings):
         outcome = await asyncio.wait_for(busy, 5)
         assert outcome.error
         assert outcome.error["ename"] == "KeyboardInterrupt"
+        kernel.run_channel = channel
     finally:
         await kernel.dispose()
 

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import uuid
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 
 from .cgroups import CgroupDriver, KernelCgroup
+from .runchannel import RunChannel
 from .sandbox import SANDBOX_PATH, SandboxPolicy, polyglot_source
 
 PYTHON = "python"
@@ -63,9 +65,27 @@ class SandboxedKernel:
         self.cgroup: KernelCgroup | None = None
         self.manager: SandboxedKernelManager | None = None
         self.client: AsyncKernelClient | None = None
+        self.run_channel: RunChannel | None = None  # a Python kernel's run server
         self.runs = 0
 
     async def start(self) -> None:
+        """Start the kernel; a Python kernel with its run server, whose socket pair's other
+        end goes down the launch chain as an inherited descriptor."""
+        ours, theirs = socket.socketpair() if self.kind == PYTHON else (None, None)
+        try:
+            await self._start(theirs.fileno() if theirs is not None else None)
+            if ours is not None:
+                self.run_channel = await RunChannel.open(ours)
+                ours = None
+        except BaseException:
+            await self.dispose()
+            raise
+        finally:
+            for end in (ours, theirs):
+                if end is not None:
+                    end.close()
+
+    async def _start(self, run_fd: int | None) -> None:
         s = self.settings
         ipc_dir = self.dir / "ipc"
         ipc_dir.mkdir(parents=True, mode=0o700)
@@ -76,7 +96,8 @@ class SandboxedKernel:
             ip=str(ipc_dir / "k"),
             connection_file=str(self.dir / "kernel.json"),
         )
-        manager._kernel_spec = self._spec()
+        manager._kernel_spec = self._spec(run_fd)
+        passed = {"pass_fds": (run_fd,)} if run_fd is not None else {}
         self.manager = manager
         if s.policy is not None:
             run_as = s.policy.run_as
@@ -87,32 +108,29 @@ class SandboxedKernel:
                 self.cgroup = s.cgroups.create(self.id, s.memory_bytes, s.max_pids)
                 launch.cgroup_procs = self.cgroup.procs_files
             manager.sandbox_launch = launch
-        try:
-            # Launched from the event-loop thread: bwrap's --die-with-parent follows the
-            # thread that forked it, and this one lives as long as the server.
-            # The kernel's banner on stdout is noise in the server's log; stderr stays.
-            if s.policy is None:
-                await manager.start_kernel(
-                    env=self._unsandboxed_env(), cwd=str(self.dir), stdout=subprocess.DEVNULL
-                )
-            else:
-                await manager.start_kernel(stdout=subprocess.DEVNULL)
-            client = manager.client()
-            client.start_channels()
-            self.client = client
-            await client.wait_for_ready(timeout=s.start_timeout)
-        except BaseException:
-            await self.dispose()
-            raise
+        # Launched from the event-loop thread: bwrap's --die-with-parent follows the
+        # thread that forked it, and this one lives as long as the server.
+        # The kernel's banner on stdout is noise in the server's log; stderr stays.
+        if s.policy is None:
+            await manager.start_kernel(
+                env=self._unsandboxed_env(), cwd=str(self.dir), stdout=subprocess.DEVNULL, **passed
+            )
+        else:
+            await manager.start_kernel(stdout=subprocess.DEVNULL, **passed)
+        client = manager.client()
+        client.start_channels()
+        self.client = client
+        await client.wait_for_ready(timeout=s.start_timeout)
         if s.policy is not None and s.policy.run_as is not None:
             # The sockets exist now: the kernel's user may no longer add files here.
             os.chown(ipc_dir, 0, 0)
             os.chmod(ipc_dir, 0o755)
 
-    def _spec(self) -> KernelSpec:
-        module = "codecall_polyglot.pykernel" if self.kind == PYTHON else "codecall_polyglot"
+    def _spec(self, run_fd: int | None) -> KernelSpec:
+        module = "codecall_polyglot.pylaunch" if self.kind == PYTHON else "codecall_polyglot"
+        run_server = ["--run-fd", str(run_fd)] if run_fd is not None else []
         spec: dict[str, Any] = {
-            "argv": [self.settings.python, "-m", module, "-f", "{connection_file}"],
+            "argv": [self.settings.python, "-m", module, *run_server, "-f", "{connection_file}"],
             "display_name": f"CodeCall {self.kind}",
             "language": "python" if self.kind == PYTHON else "codecall",
             "interrupt_mode": "message",
@@ -146,12 +164,17 @@ class SandboxedKernel:
         return self.manager is not None and bool(await self.manager.is_alive())
 
     async def interrupt(self) -> None:
+        """Stop what the kernel runs: a run on the run server, or an execute request."""
+        if self.run_channel is not None:
+            self.run_channel.send({"cancel": True})
         if self.manager is not None:
             with contextlib.suppress(Exception):
                 await self.manager.interrupt_kernel()
 
     async def dispose(self) -> None:
         """Kill the kernel and everything it started, and remove its traces."""
+        if self.run_channel is not None:
+            await self.run_channel.close()
         if self.client is not None:
             self.client.stop_channels()
         if self.manager is not None:

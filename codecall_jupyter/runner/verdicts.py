@@ -51,6 +51,8 @@ def verdict_of(outcome: Outcome, oom: bool) -> Verdict:
             return Verdict("TLE", None, sig, "The program used more CPU time than its limit.")
         if sig is not None:
             return Verdict("RE", None, sig, f"The program was killed by {_signal_name(sig)}.")
+        if status is None:
+            return Verdict("RE", None, None, "The program ended the process that ran it.")
         return Verdict("RE", status, None, f"The program ended the process (exit {status}).")
     if result is None:
         return Verdict("IE", None, None, "The runner gave no result; please try again.")

@@ -14,6 +14,16 @@ import signal
 import threading
 from collections.abc import Iterator
 from types import FrameType
+from typing import Protocol
+
+
+class Stop(Protocol):
+    """What the wait loops select on to learn of a cancel: this module's ``Cancel``, or
+    the run server's socket (runserver.py)."""
+
+    requested: bool
+
+    def fileno(self) -> int: ...
 
 
 class Cancel:

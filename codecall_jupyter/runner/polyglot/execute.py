@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
-from .cancel import Cancel
+from .cancel import Stop
 from .spawner import Exit, Spawner
 
 CHUNK = 64 * 1024
@@ -61,7 +61,7 @@ def _stdin_file(data: bytes) -> int:
     return fd
 
 
-def run_job(spawner: Spawner, job: Job, sink: Sink, cancel: Cancel) -> Outcome:
+def run_job(spawner: Spawner, job: Job, sink: Sink, cancel: Stop) -> Outcome:
     if cancel.requested:
         return Outcome(cancelled=True)
     stdin = _stdin_file(job.stdin)
@@ -98,7 +98,7 @@ def _watch(
     pid: int,
     pipes: dict[int, str],
     sink: Sink,
-    cancel: Cancel,
+    cancel: Stop,
     started: float,
     deadline: float,
 ) -> Outcome:

@@ -1,14 +1,15 @@
-"""Python programs forked from the warm kernel itself, one child per run.
+"""Python programs forked from the warm kernel's run server (or the kernel), one child
+per run.
 
 Starting a Python interpreter costs ~50-90 ms; forking this already-started one costs a
 few. The child gets the program's stdin, stdout and stderr on fds 0-2, closes every other
-descriptor (the kernel's ZeroMQ sockets among them), leads its own session, takes the
+descriptor (the kernel's ZeroMQ sockets, the run server's socket), leads its own session, takes the
 run's rlimits, runs the file as ``__main__`` and exits with ``os._exit``: nothing it
 does to its interpreter reaches the kernel, whose memory it only has a copy of.
 
-The kernel makes itself non-dumpable first (``protect``), so a child of the same user
-can neither ptrace it nor read its memory under /proc: the run cannot tamper with the
-kernel that later runs someone else's program.
+The kernel and its run server make themselves non-dumpable first (``protect``), so a
+child of the same user can neither ptrace them nor read their memory or descriptors
+under /proc: the run cannot tamper with the process that later forks someone else's.
 
 Same interface as the fork server's ``Spawner`` (spawn, fileno, read_exit, kill, close),
 so ``execute.run_job`` watches either.

@@ -1,7 +1,8 @@
 """The Python kernel of the warm pool: every execute_request is one JSON run spec, and
 the program runs in a fork of this kernel (pyrun.py).
 
-``python -m codecall_polyglot.pykernel -f <connection file>`` starts it. It is a plain
+``python -m codecall_polyglot.pykernel -f <connection file>`` starts it (in the pool,
+pylaunch.py starts it after its run server, the way most runs reach it). It is a plain
 ipykernel ``Kernel`` rather than IPython's: a run needs none of IPython's cell machinery
 (transformers, history, display hooks, output streams that wait for the IOPub thread on
 every flush), which cost a few milliseconds of every warm run, and the program forked
@@ -13,14 +14,12 @@ Its requests and replies are speckernel.py's, as the polyglot kernel's are.
 
 from __future__ import annotations
 
-import json
 import platform
 from typing import Any
 
 from ipykernel.kernelapp import IPKernelApp
 
 from . import pyrun
-from .spec import SpecError
 from .speckernel import SpecKernel
 
 
@@ -38,18 +37,12 @@ class PythonRunKernel(SpecKernel):
     banner = "CodeCall Python runner: one JSON run spec per request"
 
     def handle(self, code: str) -> dict[str, Any]:
-        try:
-            spec = json.loads(code)
-        except ValueError as e:
-            raise SpecError(f"the request is not JSON: {e}") from None
-        if not (
-            isinstance(spec, dict)
-            and isinstance(spec.get("files"), dict)
-            and isinstance(spec.get("entry"), str)
-        ):
-            raise SpecError("a run spec is a JSON object with files and an entry")
-        return pyrun.run(spec, self._stream, self._display)
+        return pyrun.run(pyrun.parse(code), self._stream, self._display)
+
+
+def main() -> None:
+    IPKernelApp.launch_instance(kernel_class=PythonRunKernel)
 
 
 if __name__ == "__main__":
-    IPKernelApp.launch_instance(kernel_class=PythonRunKernel)
+    main()

@@ -1,11 +1,13 @@
-"""Runs a Python program for the Python kernel of the warm pool (pykernel.py).
+"""Runs a Python program for the Python kernel of the warm pool: in its run server
+(runserver.py), which gets the run's spec as a frame on its socket, or in the kernel
+(pykernel.py), which gets it as an execute request.
 
-The server sends the run's spec as the execute request. The program runs in a fork of
-the kernel (forking.py), never in the kernel itself: it starts in a few milliseconds
-from an interpreter that has already imported everything, and what it does to its
-interpreter dies with it. Afterwards, with ``"sweep": true`` (the server sends it for
-bubblewrapped kernels), the sandbox is put back as it was (scrub.py) and the result says
-whether that worked (``reusable``): only then may the server hand this kernel another run.
+The program runs in a fork of that process (forking.py), never in the process itself:
+it starts in a few milliseconds from an interpreter that has already imported what it
+needs, and what it does to its interpreter dies with it. Afterwards, with ``"sweep":
+true`` (the server sends it for bubblewrapped kernels), the sandbox is put back as it was
+(scrub.py) and the result says whether that worked (``reusable``): only then may the
+server hand this kernel another run.
 
 Output goes to ``publish`` (stream messages) as the program writes it; the result to
 ``display`` as ``application/vnd.codecall.result+json``. This module is imported inside
@@ -14,6 +16,8 @@ the sandbox (standard library only).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
 import os
 import resource
@@ -22,11 +26,12 @@ from collections.abc import Callable
 from typing import Any
 
 from . import scrub
-from .cancel import Cancel
+from .cancel import Cancel, Stop
 from .execute import Job, run_job
 from .forking import ForkSpawner, proc_status, protect
 from .output import StreamSink
 from .protocol import RESULT
+from .spec import SpecError
 from .verdict import verdict
 from .workspace import write_files
 
@@ -39,13 +44,30 @@ protect()
 sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
 
 
+def parse(code: str) -> dict[str, Any]:
+    """The run spec an execute request carries; SpecError when it is not one."""
+    try:
+        spec = json.loads(code)
+    except ValueError as e:
+        raise SpecError(f"the request is not JSON: {e}") from None
+    if not (
+        isinstance(spec, dict)
+        and isinstance(spec.get("files"), dict)
+        and isinstance(spec.get("entry"), str)
+    ):
+        raise SpecError("a run spec is a JSON object with files and an entry")
+    return spec
+
+
 def run(
     spec: dict[str, Any],
     publish: Callable[[str, str], None],
     display: Callable[[str, dict[str, Any]], None],
+    cancel: Stop | None = None,
 ) -> dict[str, Any]:
     """Run the spec's program; its output goes to ``publish``, its result to ``display``
-    (and is returned)."""
+    (and is returned). Cancelled by SIGINT (the kernel's interrupts), or by ``cancel``
+    when one is given (the run server's socket)."""
     work = spec.get("workdir") or os.environ.get("CODECALL_WORK_DIR", "/work")
     sweep = bool(spec.get("sweep"))
     os.makedirs(work, exist_ok=True)
@@ -73,8 +95,9 @@ def run(
         ],
     )
     sink = StreamSink(publish, int(limits.get("output_bytes", MIB)))
-    with _cancel.on_sigint():
-        out = run_job(_spawner, job, sink, _cancel)
+    stop = _cancel.on_sigint() if cancel is None else contextlib.nullcontext()
+    with stop:
+        out = run_job(_spawner, job, sink, cancel or _cancel)
     # Only a program that ended by itself leaves a kernel worth keeping: one that was
     # stopped (time, memory, a signal, a cancel) retires it, whatever the sweep says.
     ended_itself = not (out.lost or out.timed_out or out.cancelled or out.signal)

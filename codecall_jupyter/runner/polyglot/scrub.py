@@ -2,9 +2,9 @@
 
 Two things outlive a program: processes it started (a daemon that called setsid escapes
 its process group), and files it wrote. Inside the sandbox's own pid namespace every
-process but the namespace's init (pid 1) and the kernel itself is the program's doing,
-so all of them are killed; the scratch folders are emptied. Either step failing means
-the kernel is not reused.
+process but the namespace's init (pid 1), the kernel and the Python kernel's run server
+is the program's doing, so all of them are killed; the scratch folders are emptied.
+Either step failing means the kernel is not reused.
 """
 
 from __future__ import annotations
@@ -22,13 +22,23 @@ ROUNDS = 20  # a fork bomb refills the table while it is emptied: kill, look aga
 KEEP = {"/tmp": {"home"}, "/tmp/home": {".ipython"}}
 
 
+KERNEL_PID = 2  # the first process under the namespace's init (bubblewrap's)
+_spared: set[int] = set()  # the Python kernel and its run server spare each other
+
+
+def spare(pid: int) -> None:
+    """Never kill ``pid``: the kernel's run server, or (seen from it) the kernel."""
+    _spared.add(pid)
+
+
 def in_own_pid_namespace() -> bool:
-    """The kernel is the first process under the namespace's init (bubblewrap's)."""
-    return os.getppid() == 1 and os.getpid() == 2
+    """This is the kernel, or the kernel's own run server (runserver.py)."""
+    pid, parent = os.getpid(), os.getppid()
+    return (pid, parent) == (KERNEL_PID, 1) or (parent == KERNEL_PID and parent in _spared)
 
 
 def _others() -> list[int]:
-    mine = {1, os.getpid()}
+    mine = {1, os.getpid(), *_spared}
     pids = []
     for name in os.listdir("/proc"):
         if name.isdigit() and int(name) not in mine:

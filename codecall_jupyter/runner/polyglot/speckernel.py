@@ -6,10 +6,8 @@ Requests are handled on the main thread, blocking it on purpose: output goes out
 through ipykernel's IOPub thread meanwhile, interrupts arrive on the control thread as
 SIGINT (see cancel.py), and a kernel serves one run at a time anyway.
 
-Replies: "ok" whenever a result was published (also for CE, TLE, ...); "error" with
-ename CodeCallSpecError for a malformed spec, KeyboardInterrupt for a cancelled run
-(after its CANCELLED result), CodeCallError when the runner itself failed. No traceback:
-the message says what was wrong with the request.
+Replies: "ok" whenever a result was published (also for CE, TLE, ...); "error" as
+replies.py says.
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from typing import Any
 
 from ipykernel.kernelbase import Kernel
 
-from .spec import SpecError
+from .replies import answer
 
 
 class SpecKernel(Kernel):
@@ -35,17 +33,9 @@ class SpecKernel(Kernel):
         allow_stdin: bool = False,
         **kwargs: Any,
     ) -> dict[str, Any]:
-        try:
-            result = self.handle(code)
-        except SpecError as e:
-            return self._error("CodeCallSpecError", str(e))
-        except KeyboardInterrupt:  # SIGINT before our handler took over
-            return self._error("KeyboardInterrupt", "cancelled")
-        except Exception as e:  # the runner's failure, never the program's: say so
-            self.log.exception("CodeCall %s: the request failed", self.implementation)
-            return self._error("CodeCallError", f"{type(e).__name__}: {e}")
-        if result["verdict"] == "CANCELLED":
-            return self._error("KeyboardInterrupt", "cancelled")
+        error = answer(self.handle, code, self.log)
+        if error is not None:
+            return self._error(*error)
         return {
             "status": "ok",
             "execution_count": self.execution_count,

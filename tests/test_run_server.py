@@ -1,0 +1,224 @@
+"""The Python kernel's run server (polyglot/runserver.py): warm runs reach a real sandboxed
+kernel over a socket pair of their own, not as execute requests, with the same output,
+results, cancels and sweeps; and no program can reach that socket."""
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import time
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+
+from codecall_jupyter.runner.execute import Outcome, execute
+from codecall_jupyter.runner.kernels import PYTHON, SandboxedKernel
+from codecall_jupyter.runner.verdicts import verdict_of
+
+RUN_SERVER_PID = 3  # bwrap's init is 1, the kernel 2, and the kernel forks this first
+
+
+def spec(code: str, *, sweep: bool = True, wall: float = 20, stdin: str = "") -> str:
+    files = {"solution.py": code}
+    return json.dumps(
+        {
+            "files": files,
+            "entry": "solution.py",
+            "workdir": "/work",
+            "stdin": stdin,
+            "limits": {"wall": wall},
+            "sweep": sweep,
+        }
+    )
+
+
+@contextlib.asynccontextmanager
+async def sandboxed(sandbox_settings) -> AsyncIterator[SandboxedKernel]:
+    kernel = SandboxedKernel(PYTHON, sandbox_settings)
+    await kernel.start()
+    try:
+        yield kernel
+    finally:
+        await kernel.dispose()
+
+
+async def run(kernel: SandboxedKernel, code: str, **options) -> Outcome:
+    cancel = options.pop("cancel", None)
+    on_output = options.pop("on_output", None)
+    return await execute(
+        kernel, spec(code, **options), deadline=20, output_bytes=1 << 20,
+        on_output=on_output, cancel=cancel,
+    )  # fmt: skip
+
+
+async def test_a_warm_run_is_forked_by_the_run_server_not_by_the_kernel(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        assert kernel.run_channel is not None
+        outcome = await run(kernel, "import os\nprint(os.getppid(), input())", stdin="hi\n")
+        assert outcome.error is None, outcome
+        assert outcome.text("stdout") == f"{RUN_SERVER_PID} hi\n"
+        assert outcome.result["verdict"] == "OK"
+        assert outcome.result["reusable"] is True
+        # The same spec as an execute request, with the channel set aside, forks from the
+        # kernel (pid 2): both ways give the same result.
+        channel, kernel.run_channel = kernel.run_channel, None
+        try:
+            direct = await run(kernel, "import os\nprint(os.getppid(), input())", stdin="hi\n")
+        finally:
+            kernel.run_channel = channel
+        assert direct.text("stdout") == "2 hi\n"
+        assert direct.result["reusable"] is True
+        again = await run(kernel, "import os\nprint(os.getppid())")
+        assert again.text("stdout") == f"{RUN_SERVER_PID}\n"  # each sweep spared the other
+
+
+async def test_output_streams_while_the_program_runs(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        seen: list[tuple[float, str, str]] = []
+        started = time.monotonic()
+        outcome = await run(
+            kernel,
+            "import sys, time\nprint('first', flush=True)\ntime.sleep(0.6)\n"
+            "print('oops', file=sys.stderr)\nprint('second')",
+            on_output=lambda name, text: seen.append((time.monotonic() - started, name, text)),
+        )
+        assert outcome.text("stdout") == "first\nsecond\n"
+        assert outcome.text("stderr") == "oops\n"
+        assert seen[0][1:] == ("stdout", "first\n")
+        assert outcome.wall - seen[0][0] > 0.4  # the first line came long before the end
+
+
+async def test_a_cancel_stops_the_program(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        cancel = asyncio.Event()
+        asyncio.get_running_loop().call_later(0.5, cancel.set)
+        started = time.monotonic()
+        outcome = await run(kernel, "while True: pass", cancel=cancel, wall=30)
+        assert outcome.cancelled
+        assert outcome.result["verdict"] == "CANCELLED"
+        assert outcome.error == {"ename": "KeyboardInterrupt", "evalue": "cancelled"}
+        assert time.monotonic() - started < 3
+
+
+async def test_the_kernels_interrupt_stops_a_run_on_the_run_server(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        asyncio.get_running_loop().call_later(0.5, asyncio.ensure_future, kernel.interrupt())
+        outcome = await run(kernel, "while True: pass", wall=30)
+        assert outcome.result["verdict"] == "CANCELLED"
+        assert outcome.error == {"ename": "KeyboardInterrupt", "evalue": "cancelled"}
+
+
+async def test_a_spec_that_is_not_one_is_refused_and_the_server_serves_on(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        channel = kernel.run_channel
+        channel.send({"code": '{"entry": "a.py"}'})
+        reply = await channel.receive(10)
+        assert reply == {
+            "reply": ["CodeCallSpecError", "a run spec is a JSON object with files and an entry"]
+        }
+        channel.send({"cancel": True})  # no run: ignored
+        outcome = await run(kernel, "print('still here')")
+        assert outcome.text("stdout") == "still here\n"
+
+
+async def test_what_a_program_leaves_running_is_swept_and_the_run_server_is_not(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        daemon = (
+            "import os, time\n"
+            "if os.fork() == 0:\n"
+            "    os.setsid()\n"
+            "    time.sleep(60)\n"
+            "print(os.getpid())\n"
+        )
+        outcome = await run(kernel, daemon)
+        assert outcome.result["reusable"] is True
+        listing = await run(
+            kernel, "import os\nprint(sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))"
+        )
+        pids = json.loads(listing.text("stdout"))
+        assert pids[:3] == [1, 2, RUN_SERVER_PID]
+        assert len(pids) == 4  # and this program: the daemon is gone
+
+
+async def test_no_program_can_reach_the_run_servers_socket(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        probe = (
+            "import os, socket\n"
+            "open_fds = []\n"
+            "for fd in range(4096):\n"
+            "    try:\n"
+            "        os.fstat(fd)\n"
+            "        open_fds.append(fd)\n"
+            "    except OSError:\n"
+            "        pass\n"
+            "print(open_fds)\n"
+            "for pid in (2, 3):\n"
+            "    try:\n"
+            "        print(os.listdir(f'/proc/{pid}/fd'))\n"
+            "    except PermissionError:\n"
+            "        print('denied')\n"
+        )
+        outcome = await run(kernel, probe)
+        assert outcome.text("stdout") == "[0, 1, 2]\ndenied\ndenied\n", outcome
+
+
+async def test_a_kernel_that_dies_mid_run_is_reported_at_once(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        cancel = asyncio.Event()
+        pid = kernel.manager.provisioner.pid
+        asyncio.get_running_loop().call_later(0.5, os.kill, pid, signal.SIGKILL)
+        started = time.monotonic()
+        outcome = await run(
+            kernel, "import time\nprint('up', flush=True)\ntime.sleep(30)", cancel=cancel
+        )
+        assert outcome.died
+        assert not outcome.timed_out
+        assert outcome.text("stdout") == "up\n"
+        assert time.monotonic() - started < 5
+
+
+async def test_a_program_that_kills_its_run_server_ends_its_run_with_a_clear_verdict(
+    sandbox_settings,
+):
+    async with sandboxed(sandbox_settings) as kernel:
+        started = time.monotonic()
+        outcome = await run(
+            kernel, "import os, signal, time\nos.kill(os.getppid(), signal.SIGKILL)\ntime.sleep(30)"
+        )
+        assert outcome.died
+        assert outcome.exit_status is None  # the kernel itself lives on, to be disposed of
+        assert time.monotonic() - started < 5
+        verdict = verdict_of(outcome, oom=False)
+        assert (verdict.code, verdict.message) == (
+            "RE",
+            "The program ended the process that ran it.",
+        )
+
+
+async def test_unsandboxed_kernels_run_through_it_and_take_it_with_them(sandbox_settings):
+    unsandboxed = replace(sandbox_settings, policy=None, cgroups=None)
+    kernel = SandboxedKernel(PYTHON, unsandboxed)
+    await kernel.start()
+    try:
+        outcome = await run(kernel, "import os\nprint(os.getppid() != os.getpid())", sweep=False)
+        assert outcome.text("stdout") == "True\n"
+        kernel_pid = kernel.manager.provisioner.pid
+        children = Path(f"/proc/{kernel_pid}/task/{kernel_pid}/children").read_text().split()
+        assert len(children) == 1  # the run server
+        run_server = int(children[0])
+    finally:
+        await kernel.dispose()
+    for _ in range(50):
+        if not running(run_server):
+            break
+        await asyncio.sleep(0.1)
+    assert not running(run_server)
+
+
+def running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except OSError:
+        return False
