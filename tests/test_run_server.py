@@ -17,6 +17,7 @@ from codecall_jupyter.runner.kernels import PYTHON, SandboxedKernel
 from codecall_jupyter.runner.verdicts import verdict_of
 
 RUN_SERVER_PID = 3  # bwrap's init is 1, the kernel 2, and the kernel forks this first
+MIB = 1024 * 1024
 
 
 def spec(code: str, *, sweep: bool = True, wall: float = 20, stdin: str = "") -> str:
@@ -99,6 +100,39 @@ async def test_a_cancel_stops_the_program(sandbox_settings):
         assert outcome.result["verdict"] == "CANCELLED"
         assert outcome.error == {"ename": "KeyboardInterrupt", "evalue": "cancelled"}
         assert time.monotonic() - started < 3
+
+
+async def test_a_programs_peak_memory_is_its_own(sandbox_settings):
+    """Runs fork from a child made ahead of them: its memory before the program is not
+    the program's."""
+    async with sandboxed(sandbox_settings) as kernel:
+        trivial = await run(kernel, "print('hi')")
+        big = await run(kernel, "block = bytearray(40 * 1024 * 1024)\nprint(len(block))")
+    assert trivial.result["memory"] < 4 * MIB
+    assert 40 * MIB <= big.result["memory"] < 48 * MIB
+
+
+async def test_a_child_made_ahead_that_a_sweep_killed_is_replaced_by_a_fork(sandbox_settings):
+    async with sandboxed(sandbox_settings) as kernel:
+        first = await run(kernel, "import os\nprint(os.getpid())")
+        # An execute request to the kernel sweeps the whole namespace but the kernel and
+        # its run server: the run server's child, made for the next run, goes too.
+        channel, kernel.run_channel = kernel.run_channel, None
+        try:
+            swept = await run(
+                kernel,
+                "import os\nprint(sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))",
+            )
+        finally:
+            kernel.run_channel = channel
+        pids = json.loads(swept.text("stdout"))
+        assert pids[:3] == [1, 2, RUN_SERVER_PID]
+        assert len(pids) == 5  # the run server's child made ahead, and this program
+        assert swept.result["reusable"] is True
+        after = await run(kernel, "import os\nprint(os.getppid())")
+        assert after.text("stdout") == f"{RUN_SERVER_PID}\n"
+        assert after.result["verdict"] == "OK"
+        assert first.result["verdict"] == "OK"
 
 
 async def test_the_kernels_interrupt_stops_a_run_on_the_run_server(sandbox_settings):

@@ -64,10 +64,11 @@ def run(
     publish: Callable[[str, str], None],
     display: Callable[[str, dict[str, Any]], None],
     cancel: Stop | None = None,
+    spawner: ForkSpawner = _spawner,
 ) -> dict[str, Any]:
     """Run the spec's program; its output goes to ``publish``, its result to ``display``
     (and is returned). Cancelled by SIGINT (the kernel's interrupts), or by ``cancel``
-    when one is given (the run server's socket)."""
+    when one is given (the run server's socket). The program is forked by ``spawner``."""
     work = spec.get("workdir") or os.environ.get("CODECALL_WORK_DIR", "/work")
     sweep = bool(spec.get("sweep"))
     os.makedirs(work, exist_ok=True)
@@ -97,7 +98,7 @@ def run(
     sink = StreamSink(publish, int(limits.get("output_bytes", MIB)))
     stop = _cancel.on_sigint() if cancel is None else contextlib.nullcontext()
     with stop:
-        out = run_job(_spawner, job, sink, cancel or _cancel)
+        out = run_job(spawner, job, sink, cancel or _cancel)
     # Only a program that ended by itself leaves a kernel worth keeping: one that was
     # stopped (time, memory, a signal, a cancel) retires it, whatever the sweep says.
     ended_itself = not (out.lost or out.timed_out or out.cancelled or out.signal)

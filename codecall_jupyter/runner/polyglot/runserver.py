@@ -6,7 +6,8 @@ messages on four ZeroMQ sockets, the shell and IOPub threads, status messages) c
 about 3 ms of a run that takes a few, and forking the 40 MB kernel costs about 2 ms more
 than forking this process, which has imported only pyrun.py's standard-library modules.
 The kernel stays what the server starts, watches and kills; this process is its first
-child, forked by pylaunch.py before the kernel imports ipykernel.
+child, forked by pylaunch.py before the kernel imports ipykernel. Each run's child is
+forked ahead of the run, once the run before it is over (forking.PreforkSpawner).
 
 The socket is one end of a socket pair the server made for this kernel and passed down
 the launch chain: there is no path anyone could connect to. A program forked from here
@@ -35,6 +36,7 @@ import sys
 from typing import Any
 
 from . import pyrun, scrub
+from .forking import PreforkSpawner
 from .protocol import FRAME_HEADER, frame, frame_length
 from .replies import answer
 
@@ -79,6 +81,7 @@ def _read_frame(sock: socket.socket) -> dict[str, Any] | None:
 def serve(sock: socket.socket) -> None:
     """Runs until the server closes its end."""
     cancel = _SocketCancel(sock)
+    spawner = PreforkSpawner()
 
     def send(message: dict[str, Any]) -> None:
         sock.sendall(frame(message))
@@ -90,8 +93,9 @@ def serve(sock: socket.socket) -> None:
         send({"display": mimetype, "data": data})
 
     def handle(code: str) -> dict[str, Any]:
-        return pyrun.run(pyrun.parse(code), stream, display, cancel)
+        return pyrun.run(pyrun.parse(code), stream, display, cancel, spawner)
 
+    spawner.prepare()
     while True:
         try:
             message = _read_frame(sock)
@@ -107,6 +111,7 @@ def serve(sock: socket.socket) -> None:
             send({"reply": list(error) if error else None})
         except OSError:
             return
+        spawner.prepare()  # the next run's child, forked while the server reads this one
 
 
 def _die_with_kernel() -> None:
