@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from codecall_jupyter.services.runs import Finished, RunHistory
 from codecall_jupyter.store import migrate
 from codecall_jupyter.store.db import Database, async_url, redact
+from codecall_jupyter.store.models import Run
 
 
 @pytest.fixture
@@ -110,3 +112,31 @@ async def test_invite_last_use_cannot_be_spent_twice(codecall_services):
 
     results = await asyncio.gather(*(register(i) for i in range(4)), return_exceptions=True)
     assert sum(not isinstance(r, Exception) for r in results) == 1
+
+
+async def test_a_finished_run_comes_back_as_stored(empty_db_url):
+    """RunHistory.finish answers with the row its UPDATE ... RETURNING stored: the same
+    values a later read finds, on both databases."""
+    await migrate.upgrade(empty_db_url)
+    db = Database(empty_db_url)
+    try:
+        history = RunHistory(db)
+        run = history.new(None, None, "python", "run", "solution.py", None)
+        await history.add(run)
+        done = Finished(
+            verdict="OK", message="The program finished.", exit_code=0, signal=None,
+            stdout="hello\n", stderr="", compile_output="", truncated=False,
+            wall_ms=3, cpu_ms=2, memory_bytes=4096, cases=[{"id": "a", "verdict": "OK"}],
+            passed=1, total=1,
+        )  # fmt: skip
+        row = await history.finish(run.id, done, started_at=run.created_at)
+        stored = await history.get(run.id)
+    finally:
+        await db.dispose()
+    assert stored is not None
+    columns = [c.key for c in Run.__table__.columns]
+    assert {c: getattr(row, c) for c in columns} == {c: getattr(stored, c) for c in columns}
+    assert (row.status, row.verdict, row.stdout) == ("done", "OK", "hello\n")
+    assert (row.memory_bytes, row.passed, row.total) == (4096, 1, 1)
+    assert row.finished_at is not None
+    assert row.started_at == stored.started_at

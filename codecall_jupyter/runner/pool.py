@@ -129,6 +129,8 @@ class KernelPool:
 
     async def _next_ready(self, deadline: float) -> SandboxedKernel:
         """The next kernel ready (see ``take``); TimeoutError at ``deadline``."""
+        if not self._ready.empty():
+            return self._ready.get_nowait()  # wait_for would yield the loop even so
         loop = asyncio.get_running_loop()
         if self._ready.empty():
             if self._alive > 0:  # none waits, so every one is out and may come back

@@ -223,12 +223,14 @@ class RunnerService:
             user_id, session_id, request.language, request.mode, request.entry, request.problem_id
         )
         active = ActiveRun(run, request, ticket=ticket)
-        # The run starts while its row is written: a warm run takes a few milliseconds,
-        # about what the insert does, and only the answer needs the row.
-        active.recorded = asyncio.ensure_future(self.history.add(run))
         self.active[run.id] = active
         self._publish(run, {"type": "run.queued", "user_id": user_id, "language": run.language})
+        # The run starts while its row is written: a warm run takes a few milliseconds,
+        # about what the insert does, and only the answer needs the row. The run's task
+        # is scheduled first, so that its program is on its way before the insert's
+        # Python work (about half a millisecond) takes the event loop.
         task = asyncio.create_task(self._run(active), name=f"codecall-run-{run.id}")
+        active.recorded = asyncio.ensure_future(self.history.add(run))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         try:
@@ -304,6 +306,8 @@ class RunnerService:
             self._publish(active.run, {"type": "run.queued", "position": position})
 
         ticket.on_position = moved
+        if ticket.granted.done() and not active.cancel.is_set():
+            return ticket  # its turn already: on to the kernel without yielding the loop
         if ticket.position:
             moved(ticket.position)
         stop: asyncio.Future[Any] = asyncio.ensure_future(active.cancel.wait())
