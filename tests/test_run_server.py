@@ -7,13 +7,14 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
 from codecall_jupyter.runner.execute import Outcome, execute
-from codecall_jupyter.runner.kernels import PYTHON, SandboxedKernel
+from codecall_jupyter.runner.kernels import PYTHON, SandboxedKernel, above_standard_streams
 from codecall_jupyter.runner.verdicts import verdict_of
 
 RUN_SERVER_PID = 3  # bwrap's init is 1, the kernel 2, and the kernel forks this first
@@ -256,3 +257,23 @@ def running(pid: int) -> bool:
             return f.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
     except OSError:
         return False
+
+
+def test_the_run_servers_descriptor_is_never_a_standard_stream():
+    """A server started with its standard streams closed gets 0-2 for new sockets; the
+    kernel's launch would put /dev/null or a pipe on them."""
+    saved = os.dup(0)
+    ours, theirs = socket.socketpair()
+    try:
+        os.dup2(theirs.fileno(), 0)
+        low = socket.socket(fileno=0)
+        moved = above_standard_streams(low)
+        assert moved.fileno() > 2
+        moved.sendall(b"still the pair")
+        assert ours.recv(100) == b"still the pair"
+        moved.close()
+    finally:
+        os.dup2(saved, 0)
+        os.close(saved)
+        ours.close()
+        theirs.close()

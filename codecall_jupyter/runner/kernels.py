@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import shutil
 import socket
@@ -53,6 +54,17 @@ class KernelSettings:
     start_timeout: float = 30.0
 
 
+def above_standard_streams(sock: socket.socket) -> socket.socket:
+    """``sock`` on a descriptor above 2: a server started with its standard streams
+    closed gets 0, 1 or 2 for a new socket, and the kernel's launch puts /dev/null or a
+    pipe there before the kernel runs."""
+    if sock.fileno() > 2:
+        return sock
+    moved = socket.socket(fileno=fcntl.fcntl(sock.fileno(), fcntl.F_DUPFD_CLOEXEC, 3))
+    sock.close()
+    return moved
+
+
 class SandboxedKernel:
     """A started kernel with a connected client. Serves one run, or (a sandboxed Python
     kernel) several in turn, each in a fork of it; then disposed of."""
@@ -72,6 +84,8 @@ class SandboxedKernel:
         """Start the kernel; a Python kernel with its run server, whose socket pair's other
         end goes down the launch chain as an inherited descriptor."""
         ours, theirs = socket.socketpair() if self.kind == PYTHON else (None, None)
+        if theirs is not None:
+            theirs = above_standard_streams(theirs)
         try:
             await self._start(theirs.fileno() if theirs is not None else None)
             if ours is not None:
