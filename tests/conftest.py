@@ -16,9 +16,11 @@ def jp_server_config(codecall_server_config):
     return codecall_server_config
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def sandbox_settings():
-    """Settings of sandboxed runner kernels (for tests that start kernels themselves)."""
+    """Settings of sandboxed runner kernels (for tests that start kernels themselves).
+    Per module: a test server's runner removes the process's cgroup parent as it closes,
+    and settings made before it would point there."""
     settings, isolation = prepare(RunnerOptions())
     assert settings is not None, isolation.problems
     assert isolation.level == "sandboxed", isolation
