@@ -5,11 +5,13 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
+from loop_watch import loop_stalls
 from sqlalchemy import text
 
 from codecall_jupyter.services.runs import Finished, RunHistory
 from codecall_jupyter.store import migrate
 from codecall_jupyter.store.db import Database, async_url, redact
+from codecall_jupyter.store.faults import database_fault
 from codecall_jupyter.store.models import Run
 
 
@@ -123,6 +125,9 @@ async def test_a_finished_run_comes_back_as_stored(empty_db_url):
         history = RunHistory(db)
         run = history.new(None, None, "python", "run", "solution.py", None)
         await history.add(run)
+        queued = await history.get(run.id)
+        await history.started(run.id)
+        running = await history.get(run.id)
         done = Finished(
             verdict="OK", message="The program finished.", exit_code=0, signal=None,
             stdout="hello\n", stderr="", compile_output="", truncated=False,
@@ -132,11 +137,78 @@ async def test_a_finished_run_comes_back_as_stored(empty_db_url):
         row = await history.finish(run.id, done, started_at=run.created_at)
         stored = await history.get(run.id)
     finally:
+        await history.close()
         await db.dispose()
+    assert queued is not None
+    assert running is not None
     assert stored is not None
     columns = [c.key for c in Run.__table__.columns]
+    # The row as queued is the run as made, column for column (time stamps as aware UTC).
+    assert {c: getattr(queued, c) for c in columns} == {c: getattr(run, c) for c in columns}
+    assert (running.status, running.started_at is not None) == ("running", True)
+    assert running.started_at.tzinfo is not None  # type: ignore[union-attr]
     assert {c: getattr(row, c) for c in columns} == {c: getattr(stored, c) for c in columns}
     assert (row.status, row.verdict, row.stdout) == ("done", "OK", "hello\n")
     assert (row.memory_bytes, row.passed, row.total) == (4096, 1, 1)
     assert row.finished_at is not None
     assert row.started_at == stored.started_at
+
+
+@pytest.mark.sqlite_only
+async def test_run_rows_wait_for_a_lock_another_connection_holds(tmp_path):
+    """On SQLite a run's rows are written on the event loop's thread while the write lock
+    is free. While another connection holds it they wait in the writer's thread, the loop
+    going on meanwhile; a lock held past the busy timeout is a "busy" database fault
+    (answered 503), not an error of ours."""
+    url = f"sqlite:///{tmp_path / 'runs.db'}"
+    await migrate.upgrade(url)
+    db = Database(url, busy_timeout=1.0)
+    history = RunHistory(db)
+    locker = sqlite3.connect(tmp_path / "runs.db", isolation_level=None)
+    try:
+        async with loop_stalls() as stalls:
+            await _lock_and_write(history, locker)
+    finally:
+        locker.close()
+        await history.close()
+        await db.dispose()
+    assert stalls.longest < 0.2, stalls.longest
+
+
+async def _lock_and_write(history: RunHistory, locker: sqlite3.Connection) -> None:
+    free = history.new(None, None, "python", "run", "solution.py", None)
+    await history.add(free)  # the lock is free: written inline
+
+    locker.execute("BEGIN IMMEDIATE")
+    waiting = history.new(None, None, "python", "run", "solution.py", None)
+    adding = asyncio.create_task(history.add(waiting))
+    await asyncio.sleep(0.4)
+    assert not adding.done()  # waits for the lock, in the writer's thread
+    locker.execute("ROLLBACK")
+    await adding
+    assert await history.get(waiting.id) is not None
+
+    locker.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        await history.finish(waiting.id, _ok())
+    locker.execute("ROLLBACK")
+    fault = database_fault(caught.value)
+    assert fault is not None
+    assert fault.kind == "busy"
+    unchanged = await history.get(waiting.id)
+    assert unchanged is not None
+    assert unchanged.status == "queued"  # nothing half-written
+
+    row = await history.finish(waiting.id, _ok())  # the lock is free again
+    assert (row.status, row.stdout) == ("done", "hello\n")
+    assert history.writer_stats is not None
+    assert history.writer_stats.waited_for_lock == 1  # the add; the refused finish is no write
+    assert history.writer_stats.inline == 2
+
+
+def _ok() -> Finished:
+    return Finished(
+        verdict="OK", message="The program finished.", exit_code=0, signal=None,
+        stdout="hello\n", stderr="", compile_output="", truncated=False,
+        wall_ms=3, cpu_ms=2, memory_bytes=4096,
+    )  # fmt: skip

@@ -9,25 +9,25 @@ a thread for every update, and under 50 busy rooms loses writes to "database is 
 Here there is one writer, one transaction per batch, and a failed commit is retried with
 backoff until it succeeds: an update is never dropped, it waits.
 
-On SQLite the writer has its own connections (``SqliteWriter``): a batch is inserted and
-committed on the event loop's thread while the write lock is free (an append to the log,
-about 0.1 ms), in the writer's own thread when it must wait for the lock; a pooled
-SQLAlchemy transaction takes a check-out, cursor, insert, commit and reset on check-in
-(about 340 µs of CPU per commit on the development machine; a connection of the driver,
-aiosqlite, about 125 µs in two hops to its thread), at the several hundred commits a
-second that 200 busy rooms make.
+On SQLite the writer has its own connections (``store/sqlite_writer.py``): a batch is
+inserted and committed on the event loop's thread while the write lock is free (an append
+to the log, about 0.1 ms), in the writer's own thread when it must wait for the lock; a
+pooled SQLAlchemy transaction takes a check-out, cursor, insert, commit and reset on
+check-in (about 340 µs of CPU per commit on the development machine; a connection of the
+driver, aiosqlite, about 125 µs in two hops to its thread), at the several hundred
+commits a second that 200 busy rooms make.
 
-That connection never checkpoints the write-ahead log itself (``wal_autocheckpoint=0``):
-SQLite's automatic checkpoint runs inside the commit that crosses 1,000 pages, copying
-the log into the database and syncing it, and every room waiting on that commit waited
-for it (at 100 busy rooms, a few times a second: most of the edits' p99). A checkpointer
-task does it instead, every ``checkpoint_interval`` seconds while updates are written,
-PASSIVE, on another connection in another thread: WAL lets it run beside the commits.
-Such a checkpoint never catches up with a writer that keeps committing, and SQLite only
-starts the log again from its beginning once every frame in it is checkpointed: when the
-log passes ``wal_restart_pages``, the writer itself checkpoints between two batches (the
-few frames the last pass left, a short pause once every several seconds at most) and its
-next commit starts the log again, cut back to that size.
+Those connections never checkpoint the write-ahead log inside a commit: SQLite's
+automatic checkpoint runs inside the commit that crosses 1,000 pages, copying the log
+into the database and syncing it, and every room waiting on that commit waited for it (at
+100 busy rooms, a few times a second: most of the edits' p99). The writer checkpoints
+beside the commits instead, every ``checkpoint_interval`` seconds while updates are
+written, PASSIVE, in its own thread: WAL lets it run beside the commits. Such a checkpoint
+never catches up with a writer that keeps committing, and SQLite only starts the log again
+from its beginning once every frame in it is checkpointed: when the log passes
+``wal_restart_pages``, the writer checkpoints once between two batches (the few frames the
+last pass left, a short pause once every several seconds at most) and its next commit
+starts the log again, cut back to that size.
 """
 
 from __future__ import annotations
@@ -38,15 +38,14 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from pycrdt import merge_updates
 from sqlalchemy import insert, select
 
 from ..store.db import Database
 from ..store.models import DocCheckpoint, DocUpdate
+from ..store.sqlite_writer import SqliteWriter, WriterStats
 from ..tasks import cancel_and_wait
-from .sqlite_writer import SqliteWriter
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +68,6 @@ def _insert_sql(paramstyle: str) -> str | None:
     if marks is None:
         return None
     return f"INSERT INTO doc_updates ({', '.join(_COLUMNS)}) VALUES ({marks})"  # noqa: S608
-
-
-def _sqlite_file(db: Database) -> str | None:
-    """The file of a SQLite database; None for PostgreSQL and for an in-memory database
-    (which another connection would not see)."""
-    url = db.engine.url
-    path = url.database
-    if url.get_backend_name() != "sqlite" or not path or path == ":memory:" or url.query:
-        return None
-    return path
 
 
 def merge_in_blocks(updates: Sequence[bytes], block: int = 500) -> bytes:
@@ -108,8 +97,6 @@ class HistoryStats:
     batches: int = 0
     retries: int = 0
     last_error: str = ""
-    checkpoints: int = 0  # of the SQLite write-ahead log, by the checkpointer
-    waited_for_lock: int = 0  # SQLite batches sent to the writer's thread (see SqliteWriter)
 
 
 class DocHistory:
@@ -138,10 +125,7 @@ class DocHistory:
         self._closing = False
         # The writer's own SQLite connection (see the module docstring), made on first use.
         self._sqlite: SqliteWriter | None = None
-        self._sqlite_path = _sqlite_file(db)
-        self._checkpointer: asyncio.Task[None] | None = None
-        self._uncheckpointed = 0  # rows committed since the last checkpoint
-        self._restart_wal = False  # the log is long: the writer checkpoints before its next batch
+        self._sqlite_path = db.sqlite_file
 
     # -- writing ---------------------------------------------------------------------
 
@@ -192,7 +176,6 @@ class DocHistory:
         except TimeoutError:
             log.error("Document history: %d updates not committed at shutdown", len(self._pending))
         await cancel_and_wait(self._writer)
-        await cancel_and_wait(self._checkpointer)
         await self._close_writer()
 
     async def _write_loop(self) -> None:
@@ -221,9 +204,7 @@ class DocHistory:
             try:
                 writer = self._sqlite_writer()
                 if writer is not None and sql is not None:
-                    checkpoint_first, self._restart_wal = self._restart_wal, False
-                    if not await writer.commit(sql, rows, checkpoint_first=checkpoint_first):
-                        self.stats.waited_for_lock += 1
+                    await writer.commit(sql, rows)
                 else:
                     async with self.db.engine.begin() as conn:
                         if sql is None:
@@ -245,39 +226,18 @@ class DocHistory:
                 continue
             self.stats.committed += len(rows)
             self.stats.batches += 1
-            if self._sqlite is not None:
-                self._uncheckpointed += len(rows)
-                if self._checkpointer is None or self._checkpointer.done():
-                    self._checkpointer = asyncio.create_task(
-                        self._checkpoint_loop(), name="codecall-doc-history-checkpoint"
-                    )
             return
 
     @property
-    def checkpointing(self) -> bool:
-        """Whether the checkpointer runs: it stops once a checkpoint covered every commit."""
-        return self._checkpointer is not None and not self._checkpointer.done()
+    def writer_stats(self) -> WriterStats | None:
+        """What the SQLite writer did (lock waits, checkpoints); None without one."""
+        return self._sqlite.stats if self._sqlite is not None else None
 
-    async def _checkpoint_loop(self) -> None:
-        """Checkpoint the write-ahead log for the writer (see the module docstring), while
-        it writes; ends after an interval with nothing new."""
-        while True:
-            await asyncio.sleep(self.checkpoint_interval)
-            if not self._uncheckpointed:
-                return
-            self._uncheckpointed = 0
-            try:
-                async with self.db.engine.connect() as connection:
-                    result = await connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-                    row: Any = result.one()  # busy, frames in the log, frames checkpointed
-                frames = int(row[1])
-                if frames > self.wal_restart_pages:
-                    self._restart_wal = True
-            except Exception as exc:  # busy or closing: the next round tries again
-                log.debug("Document history: checkpoint failed: %s", exc)
-                self._uncheckpointed += 1
-            else:
-                self.stats.checkpoints += 1
+    @property
+    def checkpointing(self) -> bool:
+        """Whether the SQLite writer's checkpointer runs (it stops once a checkpoint
+        covered every commit)."""
+        return self._sqlite is not None and self._sqlite.checkpointing
 
     def _sqlite_writer(self) -> SqliteWriter | None:
         """The writer of a SQLite database in a file, made on first use; None to go
@@ -287,6 +247,7 @@ class DocHistory:
                 self._sqlite_path,
                 busy_timeout=self.db.busy_timeout,
                 log_limit_pages=self.wal_restart_pages,
+                checkpoint_interval=self.checkpoint_interval,
             )
         return self._sqlite
 

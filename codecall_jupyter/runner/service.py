@@ -130,6 +130,7 @@ class RunnerService:
             await pool.close()
         if self.settings is not None and self.settings.cgroups is not None:
             self.settings.cgroups.close()
+        await self.history.close()
 
     def subscribe(self, listener: Listener) -> None:
         self.listeners.append(listener)

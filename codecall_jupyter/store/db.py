@@ -98,5 +98,16 @@ class Database:
     def backend(self) -> str:
         return self.engine.url.get_backend_name()
 
+    @property
+    def sqlite_file(self) -> str | None:
+        """The file of a SQLite database, for connections of our own beside the engine's
+        (``SqliteWriter``); None for PostgreSQL, for an in-memory database (which another
+        connection would not see) and for a URL with options the engine alone applies."""
+        url = self.engine.url
+        path = url.database
+        if url.get_backend_name() != "sqlite" or not path or path == ":memory:" or url.query:
+            return None
+        return path
+
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -65,7 +66,19 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return seen
 
 
+def _sqlite(text: str) -> DatabaseFault | None:
+    """SQLite's OperationalError is also "no such table" (a bug): only the lock and the
+    file's state count."""
+    if any(word in text for word in _BUSY_WORDS):
+        return DatabaseFault("busy")
+    if any(word in text for word in _SQLITE_UNAVAILABLE_WORDS):
+        return DatabaseFault("unavailable")
+    return None
+
+
 def _one(exc: BaseException) -> DatabaseFault | None:
+    if isinstance(exc, sqlite3.OperationalError):  # raw: our own connections (SqliteWriter)
+        return _sqlite(str(exc).lower())
     if isinstance(exc, sa_exc.DBAPIError):
         text = str(exc.orig if exc.orig is not None else exc).lower()
         if any(word in text for word in _BUSY_WORDS):
@@ -73,12 +86,9 @@ def _one(exc: BaseException) -> DatabaseFault | None:
         if exc.connection_invalidated or isinstance(exc, sa_exc.InterfaceError):
             return DatabaseFault("unavailable")
         if isinstance(exc, sa_exc.OperationalError):
-            # SQLite's OperationalError is also "no such table" (a bug): only the file's
-            # state counts. PostgreSQL's is a lost or refused connection.
+            # PostgreSQL's is a lost or refused connection.
             if type(exc.orig).__module__.startswith("sqlite3"):
-                if any(word in text for word in _SQLITE_UNAVAILABLE_WORDS):
-                    return DatabaseFault("unavailable")
-                return None
+                return _sqlite(text)
             return DatabaseFault("unavailable")
         return None
     if isinstance(exc, sa_exc.TimeoutError):  # every pooled connection stuck waiting
