@@ -256,6 +256,11 @@ class ForkSpawner(Spawner):
         assert self._pidfd is not None
         return self._pidfd
 
+    def mapped(self) -> int:
+        """The bytes the next child starts with mapped: this process's (the program's
+        address-space limit is this plus its memory)."""
+        return proc_status("VmSize")
+
     def spawn(
         self,
         argv: Sequence[str],
@@ -314,11 +319,18 @@ class PreforkSpawner(ForkSpawner):
     def __init__(self) -> None:
         super().__init__()
         self._next: tuple[int, socket.socket] | None = None
+        self._next_mapped = 0  # what the prepared child was forked with mapped
+
+    def mapped(self) -> int:
+        """The prepared child's mappings as it was forked (read then, off the next run's
+        path: /proc/self/status took 0.15 ms of a run in a kernel idle until it came)."""
+        return self._next_mapped if self._next is not None else super().mapped()
 
     def prepare(self) -> None:
         if self._next is not None:
             return
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self._next_mapped = proc_status("VmSize")
         gc.freeze()  # as in spawn: the child's collections skip this process's objects
         try:
             pid = os.fork()

@@ -28,7 +28,7 @@ from typing import Any
 from . import scrub
 from .cancel import Cancel, Stop
 from .execute import Job, run_job
-from .forking import ForkSpawner, proc_status, protect
+from .forking import ForkSpawner, protect
 from .output import StreamSink
 from .protocol import RESULT
 from .spec import SpecError
@@ -80,7 +80,7 @@ def run(
     file_bytes = int(limits.get("file_bytes", 64 * MIB))
     # The kernel's own mappings stay allowed (the child starts with them); the program
     # gets ``memory`` on top.
-    address_space = proc_status("VmSize") + memory
+    address_space = spawner.mapped() + memory
     seconds = max(1, math.ceil(cpu))
     job = Job(
         argv=[entry],
