@@ -46,12 +46,17 @@ async def sandboxed(sandbox_settings) -> AsyncIterator[SandboxedKernel]:
 
 
 async def run(kernel: SandboxedKernel, code: str, **options) -> Outcome:
+    """The run's outcome once its run server has also put the sandbox back (it answers
+    first, and says whether that worked after)."""
     cancel = options.pop("cancel", None)
     on_output = options.pop("on_output", None)
-    return await execute(
+    outcome = await execute(
         kernel, spec(code, **options), deadline=20, output_bytes=1 << 20,
         on_output=on_output, cancel=cancel,
     )  # fmt: skip
+    if outcome.settled is not None:
+        await outcome.settled
+    return outcome
 
 
 async def test_a_warm_run_is_forked_by_the_run_server_not_by_the_kernel(sandbox_settings):
@@ -150,7 +155,8 @@ async def test_a_spec_that_is_not_one_is_refused_and_the_server_serves_on(sandbo
         channel.send({"code": '{"entry": "a.py"}'})
         reply = await channel.receive(10)
         assert reply == {
-            "reply": ["CodeCallSpecError", "a run spec is a JSON object with files and an entry"]
+            "reply": ["CodeCallSpecError", "a run spec is a JSON object with files and an entry"],
+            "reusable": None,
         }
         channel.send({"cancel": True})  # no run: ignored
         outcome = await run(kernel, "print('still here')")
@@ -195,7 +201,55 @@ async def test_no_program_can_reach_the_run_servers_socket(sandbox_settings):
             "        print('denied')\n"
         )
         outcome = await run(kernel, probe)
-        assert outcome.text("stdout") == "[0, 1, 2]\ndenied\ndenied\n", outcome
+        # 3: the harness's own report of the program's end (see the next test).
+        assert outcome.text("stdout") == "[0, 1, 2, 3]\ndenied\ndenied\n", outcome
+
+
+async def test_a_programs_cpu_time_is_measured_with_its_threads_and_children(sandbox_settings):
+    """The figures are taken from the kernel as the program's process waits to be
+    killed: its CPU time with every thread's, and its waited-for children's."""
+    spin = "import time\nend = time.thread_time() + 0.3\nwhile time.thread_time() < end: pass\n"
+    async with sandboxed(sandbox_settings) as kernel:
+        threads = await run(
+            kernel,
+            "import threading\n"
+            f"def spin():\n    exec({spin!r})\n"
+            "workers = [threading.Thread(target=spin) for _ in range(2)]\n"
+            "for w in workers: w.start()\n"
+            "for w in workers: w.join()\n",
+        )
+        child = await run(
+            kernel, f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {spin!r}])\n"
+        )
+    assert 0.5 <= threads.result["cpu"] < 3, threads.result
+    assert 0.3 <= child.result["cpu"] < 3, child.result
+
+
+async def test_a_program_that_reports_its_own_end_only_ends_its_run(sandbox_settings):
+    """A run's end is reported by the harness in its process, before the process ends
+    (its teardown would come first otherwise); the program can write the same words. It
+    then only ends its own run, with the status it chose: its figures are the kernel's,
+    and it is stopped there. A program that closes the report runs as any other."""
+    async with sandboxed(sandbox_settings) as kernel:
+        forged = await run(
+            kernel,
+            "import os, time\n"
+            "block = bytearray(30 * 1024 * 1024)\n"
+            "print('reported', flush=True)\n"
+            "os.write(3, b'end 0 0 0\\n')\n"
+            "time.sleep(5)\n"
+            "print('never')\n",
+        )
+        closed = await run(kernel, "import os\nos.close(3)\nprint('fine')\nraise SystemExit(4)")
+        after = await run(kernel, "print('next')")
+    assert forged.text("stdout") == "reported\n", forged
+    assert forged.result["exit_code"] == 0
+    assert forged.result["wall"] < 2
+    assert forged.result["memory"] >= 30 * MIB  # measured, not what it wrote
+    assert forged.result["reusable"] is True
+    assert (closed.text("stdout"), closed.result["exit_code"]) == ("fine\n", 4), closed
+    assert closed.result["verdict"] == "RE"
+    assert after.text("stdout") == "next\n"
 
 
 async def test_a_kernel_that_dies_mid_run_is_reported_at_once(sandbox_settings):

@@ -25,6 +25,9 @@ INTERRUPT_GRACE = 1.0  # seconds a cancelled program has to stop before its kern
 # Seconds for a kernel to end once its run server is gone (a program that kills its
 # parent, then everything else): its exit status says how.
 KERNEL_EXIT_WAIT = 1.0
+# Seconds a run server has, after a result, to put its sandbox back and say so; a kernel
+# whose run server has not said so by then serves no other run.
+SETTLE_WAIT = 10.0
 
 OutputSink = Callable[[str, str], None]
 
@@ -44,6 +47,10 @@ class Outcome:
     exit_status: int | None = None  # the sandbox's exit status when the kernel died
     truncated: bool = False
     wall: float = 0.0
+    # A run server's result comes before its sandbox is put back: this resolves once its
+    # reply says whether that worked (``result["reusable"]``); None when nothing is left
+    # to say.
+    settled: asyncio.Future[bool] | None = None
 
     def text(self, name: str) -> str:
         return "".join(self.stdout if name == "stdout" else self.stderr)
@@ -172,6 +179,11 @@ async def _run_on_channel(
             _take_stream(message["stream"], message.get("text", ""), outcome, cap, on_output)
         elif "display" in message:
             _take_display({message["display"]: message.get("data")}, outcome)
+            if outcome.result is not None and "reusable" not in outcome.result:
+                # The run is over; the sandbox is being put back as it was, and the
+                # reply will say whether it was. The answer need not wait for that.
+                outcome.settled = asyncio.ensure_future(_settle(channel, outcome))
+                break
         elif "reply" in message:
             error = message["reply"]
             if error and outcome.error is None:
@@ -179,6 +191,28 @@ async def _run_on_channel(
             break
     outcome.wall = time.monotonic() - watch.started
     return outcome
+
+
+async def _settle(channel: RunChannel, outcome: Outcome) -> bool:
+    """The run server's reply after a result: whether its sandbox is as it was (also set
+    as the result's ``reusable``; an error it names becomes the outcome's). False for
+    anything but such a reply in time."""
+    assert outcome.result is not None
+    outcome.result["reusable"] = False
+    deadline = time.monotonic() + SETTLE_WAIT
+    while True:
+        try:
+            message = await channel.receive(max(0.0, deadline - time.monotonic()))
+        except asyncio.TimeoutError:
+            return False
+        if message is None:
+            return False
+        if "reply" in message:
+            error = message["reply"]
+            if error and outcome.error is None:
+                outcome.error = {"ename": error[0], "evalue": error[1]}
+            outcome.result["reusable"] = not error and message.get("reusable") is True
+            return bool(outcome.result["reusable"])
 
 
 async def _drain(

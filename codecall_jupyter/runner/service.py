@@ -383,12 +383,28 @@ class RunnerService:
         finally:
             flusher.cancel()
             self._send_output(active)
-            if not (
+            if outcome is not None and outcome.settled is not None:
+                self._background(self._settle(kind, kernel, outcome, oom, outcome.settled))
+            elif not (
                 self._may_reuse(kind, kernel, outcome, oom) and self.pools[kind].give_back(kernel)
             ):
                 # Nothing of this run may reach the next: disposal and the pool's refill
                 # happen after the result is out, not before.
                 self._background(self._replace(kind, kernel))
+
+    async def _settle(
+        self,
+        kind: str,
+        kernel: SandboxedKernel,
+        outcome: Outcome,
+        oom: bool,
+        settled: asyncio.Future[bool],
+    ) -> None:
+        """A kernel whose run server answered before putting its sandbox back serves
+        again once its reply says that worked; otherwise it is replaced."""
+        await settled
+        if not (self._may_reuse(kind, kernel, outcome, oom) and self.pools[kind].give_back(kernel)):
+            await self._replace(kind, kernel)
 
     def _may_reuse(
         self, kind: str, kernel: SandboxedKernel, outcome: Outcome | None, oom: bool

@@ -90,7 +90,7 @@ def run_job(spawner: Spawner, job: Job, sink: Sink, cancel: Stop) -> Outcome:
                 os.close(fd)
 
 
-_EXIT, _CANCEL = "exit", "cancel"
+_EXIT, _ENDING, _CANCEL = "exit", "ending", "cancel"
 
 
 def _watch(
@@ -109,6 +109,9 @@ def _watch(
         for fd, name in pipes.items():
             sel.register(fd, selectors.EVENT_READ, name)
         sel.register(spawner.fileno(), selectors.EVENT_READ, _EXIT)
+        ending = spawner.ending()
+        if ending is not None:
+            sel.register(ending, selectors.EVENT_READ, _ENDING)
         sel.register(cancel.fileno(), selectors.EVENT_READ, _CANCEL)
         while True:
             now = time.monotonic()
@@ -131,11 +134,27 @@ def _watch(
                 waits.append(deadline - now)
             timeout = max(0.0, min(w for w in waits if w is not None))
             for key, _ in sel.select(timeout):
+                if key.data in (_EXIT, _ENDING) and done is not None:
+                    continue  # both came in one round: the first one said it
                 if key.data == _EXIT:
                     done, ended = spawner.read_exit(), time.monotonic()
                     spawner.kill(pid, exited=True)  # what it left running in the background
                     drain_until = ended + DRAIN
                     sel.unregister(key.fd)
+                    if ending is not None:
+                        sel.unregister(ending)
+                        ending = None
+                elif key.data == _ENDING:
+                    # The program said it is over, and its process waits to be killed
+                    # (forking._say_ended): its figures are taken and it is killed.
+                    watching, said = spawner.read_ending()
+                    if not watching:
+                        sel.unregister(key.fd)
+                        ending = None
+                    if said is not None and done is None:
+                        done, ended = said, time.monotonic()
+                        drain_until = ended + DRAIN
+                        sel.unregister(spawner.fileno())
                 elif key.data == _CANCEL:
                     sel.unregister(key.fd)
                     if done is None:

@@ -65,10 +65,16 @@ def run(
     display: Callable[[str, dict[str, Any]], None],
     cancel: Stop | None = None,
     spawner: ForkSpawner = _spawner,
+    *,
+    sweep_after_result: bool = False,
 ) -> dict[str, Any]:
     """Run the spec's program; its output goes to ``publish``, its result to ``display``
     (and is returned). Cancelled by SIGINT (the kernel's interrupts), or by ``cancel``
-    when one is given (the run server's socket). The program is forked by ``spawner``."""
+    when one is given (the run server's socket). The program is forked by ``spawner``.
+
+    ``sweep_after_result`` (the run server): the result goes out before the sandbox is
+    put back as it was, without ``reusable`` (the reply that follows says it). The server
+    answers with the result, and hands the kernel another run only after that reply."""
     work = spec.get("workdir") or os.environ.get("CODECALL_WORK_DIR", "/work")
     sweep = bool(spec.get("sweep"))
     os.makedirs(work, exist_ok=True)
@@ -102,8 +108,7 @@ def run(
     # Only a program that ended by itself leaves a kernel worth keeping: one that was
     # stopped (time, memory, a signal, a cancel) retires it, whatever the sweep says.
     ended_itself = not (out.lost or out.timed_out or out.cancelled or out.signal)
-    reusable = sweep and ended_itself and scrub.restore(work)
-    result = {
+    result: dict[str, Any] = {
         "verdict": verdict(out, cpu_limit=cpu, memory_limit=memory, stderr_tail=sink.tail),
         "exit_code": out.exit_code,
         "signal": out.signal,
@@ -114,7 +119,11 @@ def run(
         "stdout_bytes": sink.total["stdout"],
         "stderr_bytes": sink.total["stderr"],
         "compile": None,
-        "reusable": reusable,
     }
-    display(RESULT, result)
+    if sweep_after_result:
+        display(RESULT, dict(result))
+    spawner.reap()  # a child killed after its end report: gone before the sweep
+    result["reusable"] = sweep and ended_itself and scrub.restore(work)
+    if not sweep_after_result:
+        display(RESULT, result)
     return result

@@ -18,8 +18,10 @@ Frames (protocol.py) on the socket, one run at a time:
   server -> {"code": spec}    a run spec's JSON, as the kernel's execute request carries it
   server -> {"cancel": true}  stops the run in progress; one arriving after the run
                               ended is ignored (any data while a program runs stops it)
-  here   -> {"stream": name, "text": ...}, {"display": mimetype, "data": {...}},
-            then {"reply": null} or {"reply": [ename, evalue]} (replies.py)
+  here   -> {"stream": name, "text": ...}, {"display": mimetype, "data": {...}} (the
+            result, as soon as the program is over, without "reusable"), then, once the
+            sandbox is put back as it was, {"reply": null, "reusable": bool}, or
+            {"reply": [ename, evalue], "reusable": null} (replies.py)
 End of file on the socket (the server closed it, or is gone) ends this process.
 """
 
@@ -92,8 +94,14 @@ def serve(sock: socket.socket) -> None:
     def display(mimetype: str, data: dict[str, Any]) -> None:
         send({"display": mimetype, "data": data})
 
+    settled: dict[str, Any] = {}
+
     def handle(code: str) -> dict[str, Any]:
-        return pyrun.run(pyrun.parse(code), stream, display, cancel, spawner)
+        result = pyrun.run(
+            pyrun.parse(code), stream, display, cancel, spawner, sweep_after_result=True
+        )
+        settled["reusable"] = result["reusable"]
+        return result
 
     spawner.prepare()
     while True:
@@ -106,9 +114,10 @@ def serve(sock: socket.socket) -> None:
         if "code" not in message:
             continue  # a cancel for a run that has ended
         code = message["code"]
+        settled.clear()
         error = answer(handle, code if isinstance(code, str) else "", log)
         try:
-            send({"reply": list(error) if error else None})
+            send({"reply": list(error) if error else None, "reusable": settled.get("reusable")})
         except OSError:
             return
         spawner.prepare()  # the next run's child, forked while the server reads this one

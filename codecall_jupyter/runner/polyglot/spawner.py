@@ -94,6 +94,15 @@ class Spawner:
             raise SpawnError(str(reply["error"]))
         return int(reply["pid"])
 
+    def ending(self) -> int | None:
+        """A descriptor readable when the program may have said it is over before its
+        process ended (then call ``read_ending``); None: only ``fileno`` says so."""
+        return None
+
+    def read_ending(self) -> tuple[bool, Exit | None]:
+        """(whether ``ending`` stays worth watching, the program's end if it said so)."""
+        return False, None
+
     def read_exit(self) -> Exit:
         try:
             done = self._recv()
