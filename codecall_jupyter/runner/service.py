@@ -378,15 +378,18 @@ class RunnerService:
                 on_output=output if active.run.session_id else None,
                 cancel=active.cancel,
             )
-            oom = kernel.cgroup is not None and kernel.cgroup.oom_killed()
+            # The cgroup's count of OOM kills names the verdict only of a program that
+            # took its kernel down with it; whether the kernel may serve again is asked
+            # apart (_may_reuse), off the answer's path when the run server settles later.
+            oom = outcome.died and outcome.result is None and _oom_killed(kernel)
             return outcome, oom
         finally:
             flusher.cancel()
             self._send_output(active)
             if outcome is not None and outcome.settled is not None:
-                self._background(self._settle(kind, kernel, outcome, oom, outcome.settled))
+                self._background(self._settle(kind, kernel, outcome, outcome.settled))
             elif not (
-                self._may_reuse(kind, kernel, outcome, oom) and self.pools[kind].give_back(kernel)
+                self._may_reuse(kind, kernel, outcome) and self.pools[kind].give_back(kernel)
             ):
                 # Nothing of this run may reach the next: disposal and the pool's refill
                 # happen after the result is out, not before.
@@ -397,27 +400,27 @@ class RunnerService:
         kind: str,
         kernel: SandboxedKernel,
         outcome: Outcome,
-        oom: bool,
         settled: asyncio.Future[bool],
     ) -> None:
         """A kernel whose run server answered before putting its sandbox back serves
         again once its reply says that worked; otherwise it is replaced."""
         await settled
-        if not (self._may_reuse(kind, kernel, outcome, oom) and self.pools[kind].give_back(kernel)):
+        if not (self._may_reuse(kind, kernel, outcome) and self.pools[kind].give_back(kernel)):
             await self._replace(kind, kernel)
 
-    def _may_reuse(
-        self, kind: str, kernel: SandboxedKernel, outcome: Outcome | None, oom: bool
-    ) -> bool:
+    def _may_reuse(self, kind: str, kernel: SandboxedKernel, outcome: Outcome | None) -> bool:
         """A sandboxed Python kernel whose run ended normally and whose sandbox it put back
-        as it was (its own report) serves the next run; any doubt retires it."""
+        as it was (its own report) serves the next run, unless its cgroup ever saw an OOM
+        kill; any doubt retires it."""
         if outcome is None or kind != PYTHON or not self._sandboxed or self._closing:
             return False
-        if kernel.runs >= self.options.python_kernel_runs or oom:
+        if kernel.runs >= self.options.python_kernel_runs:
             return False
         if outcome.timed_out or outcome.died or outcome.cancelled or outcome.error:
             return False
-        return bool(outcome.result and outcome.result.get("reusable") is True)
+        if not (outcome.result and outcome.result.get("reusable") is True):
+            return False
+        return not _oom_killed(kernel)
 
     async def _replace(self, kind: str, kernel: SandboxedKernel) -> None:
         self.pools[kind].retire()
@@ -555,6 +558,10 @@ class RunnerService:
         )
         active.row = row
         self._publish(row, {"type": "run.finished", "verdict": row.verdict})
+
+
+def _oom_killed(kernel: SandboxedKernel) -> bool:
+    return kernel.cgroup is not None and kernel.cgroup.oom_killed()
 
 
 async def _recorded(active: ActiveRun) -> bool:
