@@ -238,7 +238,9 @@ async def test_many_rooms_appending_through_a_locked_database_lose_nothing(
         # waited for it in the writer's thread, and the loop went on meanwhile.
         assert history.writer_stats is not None
         assert history.writer_stats.waited_for_lock >= 1
-    assert stalls.longest < 0.5, stalls.longest
+    # Waiting for the lock on the loop would stall it for the busy timeout (5 s) or the
+    # hold (6 s); a busy test process's own pauses (a full collection) stay under 1 s.
+    assert stalls.longest < 1.0, stalls.longest
 
 
 # --- changed on disk while open; undo -------------------------------------------------------
