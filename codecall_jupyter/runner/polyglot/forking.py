@@ -130,9 +130,10 @@ def _run_program(entry: str, work: str) -> int:
     return 0
 
 
-def proc_status(field: str) -> int:
-    """A size from /proc/self/status (VmRSS, VmSize), in bytes; 0 if it is not there."""
-    with open("/proc/self/status") as f:
+def proc_status(field: str, pid: int | str = "self") -> int:
+    """A size from /proc/<pid>/status (VmRSS, VmSize, VmHWM), in bytes; 0 if it is not
+    there."""
+    with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
@@ -454,8 +455,7 @@ def _figures(pid: int) -> tuple[float, int]:
     """A live child's CPU time (all its threads, from the kernel's clock of the process)
     and its peak RSS in bytes (since its peak was reset), read from outside it."""
     cpu = time.clock_gettime(((~pid) << 3) | 2)  # the process's CPU clock (CPUCLOCK_SCHED)
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return cpu, int(line.split()[1]) * 1024
-    raise ValueError("no VmHWM: the process is ending")
+    peak = proc_status("VmHWM", pid)
+    if not peak:
+        raise ValueError("no VmHWM: the process is ending")
+    return cpu, peak
