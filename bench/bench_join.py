@@ -3,7 +3,7 @@ strokes until fully synced, on CodeCall and on the Node Yjs servers (@y/websocke
 @hocuspocus/server, from bench/node), in one run.
 
 The room is two documents, as a session has them: the code (a Y.Text of 200 KB) and the
-whiteboard (a Y.Map of 5,000 strokes in the format of codecall_jupyter/collab/whiteboard.py).
+whiteboard (5,000 strokes in the format of codecall_jupyter/collab/whiteboard.py).
 On CodeCall both are files written before the room opens (the first open loads them); on the
 Node servers, which have no files, the resident client sends them. A resident client keeps
 the room open on every server, as the other person in the session would.
@@ -51,6 +51,8 @@ from common import (
     whiteboard_file,
     write_result,
 )
+
+from codecall_jupyter.collab.whiteboard import element_value
 
 CODE_BYTES = 200_000
 STROKES = 5_000
@@ -117,7 +119,7 @@ async def change(room: Room, code: DocClient, board: DocClient, index: int) -> N
     code.doc.get("source", type=Text).insert(0, line)
     await code.send(create_update_message(code.doc.get_update(before)))
     before = board.doc.get_state()
-    board.doc.get("elements", type=Map)[f"late-{index}"] = Map(stroke)
+    board.doc.get("elements", type=Map)[f"late-{index}"] = element_value(stroke)
     await board.send(create_update_message(board.doc.get_update(before)))
     room.code_length += len(line)
     room.strokes += 1

@@ -40,6 +40,7 @@ from tornado.simple_httpclient import HTTPStreamClosedError
 from tornado.websocket import WebSocketClosedError
 from ydoc_client import YClient, document_room, stroke
 
+from codecall_jupyter.collab.whiteboard import element_value
 from codecall_jupyter.testing import Browser, ChannelClient, body_json
 
 TOKEN_RE = re.compile(r"s\d+[ab]\d+;")
@@ -181,7 +182,7 @@ class Tab:
             element_id = f"{self.name}-{n}"
 
             def change(doc: Doc, element_id: str = element_id, n: int = n) -> None:
-                doc.get("elements", type=Map)[element_id] = Map(stroke(n, self.name))
+                doc.get("elements", type=Map)[element_id] = element_value(stroke(n, self.name))
 
             await self._sent(self.board.change(change))
             self.strokes.append(element_id)

@@ -21,7 +21,7 @@ from pycrdt import Doc, Map
 from ydoc_client import YClient, document_room, room_closed, stroke, ydoc_server
 from ydoc_client import saved as saved_text
 
-from codecall_jupyter.collab.whiteboard import YWhiteboard, parse_board
+from codecall_jupyter.collab.whiteboard import YWhiteboard, element_value, parse_board, read_value
 from codecall_jupyter.services.solutions import EMPTY_WHITEBOARD, WHITEBOARD
 from codecall_jupyter.testing import Browser, body_json, create_session, join_session
 
@@ -73,7 +73,18 @@ def draw(*elements: tuple[str, dict[str, Any]]):
     def change(doc: Doc) -> None:
         ymap = doc.get("elements", type=Map)
         for element_id, attributes in elements:
-            ymap[element_id] = Map(attributes)
+            ymap[element_id] = element_value(attributes)
+
+    return change
+
+
+def edit(element_id: str, **changes: Any):
+    """A change of some attributes of an element, as the labextension makes it: the element
+    written whole."""
+
+    def change(doc: Doc) -> None:
+        ymap = doc.get("elements", type=Map)
+        ymap[element_id] = element_value({**read_value(ymap[element_id]), **changes})
 
     return change
 
@@ -137,12 +148,13 @@ async def test_two_writers_draw_and_the_board_is_saved(board, rooms, jp_serverap
     rect = {"kind": "rect", "x": 5, "y": 6, "w": 40, "h": 30, "color": "#e53935", "z": 2}
     await bob.change(draw(("bob-1", {**rect, "author": "bob"})))
     await ann.until(lambda: "bob-1" in ids(ann))
-    assert ann.elements.to_py() == bob.elements.to_py()
+    assert ann.elements == bob.elements
     assert bob.elements["ann-1"]["points"] == [0, 0, 3.5, 4, 7, 9.25]
 
-    # A move by one and a recolour by the other of the same element both stay.
-    await ann.change(lambda doc: doc.get("elements", type=Map)["bob-1"].update({"x": 50}))
-    await bob.change(lambda doc: doc.get("elements", type=Map)["bob-1"].update({"color": "#000"}))
+    # A move by one, then a recolour by the other of the same element: both stay.
+    await ann.change(edit("bob-1", x=50))
+    await bob.until(lambda: bob.elements["bob-1"]["x"] == 50)
+    await bob.change(edit("bob-1", color="#000"))
     both = lambda c: c.elements["bob-1"]["x"] == 50 and c.elements["bob-1"]["color"] == "#000"  # noqa: E731
     await ann.until(lambda: both(ann))
     await bob.until(lambda: both(bob))
@@ -154,6 +166,35 @@ async def test_two_writers_draw_and_the_board_is_saved(board, rooms, jp_serverap
     assert data["elements"][1] == {"id": "bob-1", **rect, "author": "bob", "x": 50, "color": "#000"}
 
 
+async def test_changes_of_one_element_at_once_end_the_same_everywhere(board, rooms):
+    b = await board()
+    ann = await rooms(b.ann, b.room)
+    bob = await rooms(b.bob, b.room)
+    await ann.change(draw(("r", {"kind": "rect", "x": 1, "y": 1, "w": 9, "h": 9})))
+    await bob.until(lambda: "r" in ids(bob))
+
+    # Each changes the element before seeing the other's change: one version wins whole.
+    await asyncio.gather(ann.change(edit("r", x=50)), bob.change(edit("r", color="#000")))
+    await ann.round_trip()
+    await bob.round_trip()
+    await ann.until(lambda: ann.elements == bob.elements)
+    await bob.until(lambda: ann.elements == bob.elements)
+    won = ann.elements["r"]
+    assert won in (
+        {"kind": "rect", "x": 50, "y": 1, "w": 9, "h": 9},
+        {"kind": "rect", "x": 1, "y": 1, "w": 9, "h": 9, "color": "#000"},
+        {"kind": "rect", "x": 50, "y": 1, "w": 9, "h": 9, "color": "#000"},  # one saw the other
+    )
+    data = await saved(
+        b.file,
+        lambda d: (
+            file_ids(d) == ["r"]
+            and d["elements"][0] != {"id": "r", "kind": "rect", "x": 1, "y": 1, "w": 9, "h": 9}
+        ),
+    )
+    assert data["elements"] == [{"id": "r", **won}]
+
+
 async def test_a_late_joiner_gets_the_whole_board(board, rooms):
     b = await board()
     ann = await rooms(b.ann, b.room)
@@ -162,7 +203,7 @@ async def test_a_late_joiner_gets_the_whole_board(board, rooms):
     await ann.round_trip()
     bob = await rooms(b.bob, b.room)
     assert len(bob.elements) == 500
-    assert bob.elements.to_py() == ann.elements.to_py()
+    assert bob.elements == ann.elements
 
 
 async def test_the_board_comes_back_after_the_room_closed(board, rooms, jp_serverapp):
@@ -173,7 +214,7 @@ async def test_the_board_comes_back_after_the_room_closed(board, rooms, jp_serve
     await bob.change(draw(("b0", {"kind": "text", "x": 1, "y": 2, "text": "<b>hi</b>", "z": 9})))
     await ann.until(lambda: "b0" in ids(ann))
     first = await saved(b.file, lambda d: len(d["elements"]) == 4)
-    board_before = ann.elements.to_py()
+    board_before = ann.elements
     on_disk = b.file.read_text()
 
     await ann.close()
@@ -182,7 +223,7 @@ async def test_the_board_comes_back_after_the_room_closed(board, rooms, jp_serve
 
     # Rebuilt from the stored history; the file agrees, so it is not loaded again.
     again = await rooms(b.bob, b.room)
-    assert again.elements.to_py() == board_before
+    assert again.elements == board_before
     await asyncio.sleep(1.5)  # a save would have happened by now
     assert b.file.read_text() == on_disk
 
@@ -261,7 +302,7 @@ async def test_bad_elements_are_skipped_and_good_ones_kept(board, rooms):
     )
     b = await board(content)
     ann = await rooms(b.ann, b.room)
-    assert ann.elements.to_py() == {
+    assert ann.elements == {
         "ok": {"kind": "note", "x": 1, "y": 2, "text": "keep"},
         "bad-values": {"kind": "rect"},
     }
@@ -288,10 +329,32 @@ def test_get_and_set_round_trip_without_duplicates():
     edited["elements"][1]["color"] = "#fff"
     copy.set(json.dumps(edited))
     assert len(copy.elements) == 5
-    assert copy.elements["e1"]["color"] == "#fff"
+    assert read_value(copy.elements["e1"])["color"] == "#fff"
     assert changes == ["elements"]
     copy.set("definitely not json")  # logged; the board stays
     assert copy.get() == json.dumps(edited, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+@pytest.mark.sqlite_only
+def test_a_board_drawn_as_nested_maps_is_read_and_rewritten_as_it_changes():
+    # Before elements were JSON text, each was a map of its attributes: such a board, kept
+    # in a room's history, still reads, and an element becomes text only when it changes.
+    doc = Doc()
+    old = doc.get("elements", type=Map)
+    old["a"] = Map(stroke(1))
+    old["b"] = Map({"kind": "rect", "x": 5.0, "y": 6, "w": 1, "h": 2, "z": 3})
+    legacy = YWhiteboard(doc)
+    assert json.loads(legacy.get())["elements"] == [
+        {"id": "a", **stroke(1)},
+        {"id": "b", "kind": "rect", "x": 5, "y": 6, "w": 1, "h": 2, "z": 3},
+    ]
+    board = json.loads(legacy.get())
+    board["elements"][1]["x"] = 7
+    legacy.set(board)
+    assert isinstance(legacy.elements["a"], Map)  # unchanged: left as it was
+    assert isinstance(legacy.elements["b"], str)
+    moved = {"kind": "rect", "x": 7, "y": 6, "w": 1, "h": 2, "z": 3}
+    assert read_value(legacy.elements["b"]) == moved
 
 
 @pytest.mark.sqlite_only

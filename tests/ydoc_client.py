@@ -28,6 +28,7 @@ from pycrdt import (
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import WebSocketClientConnection, websocket_connect
 
+from codecall_jupyter.collab.whiteboard import read_value
 from codecall_jupyter.testing import Browser, body_json
 
 RAW = 2  # jupyter_server_ydoc's MessageType.RAW
@@ -148,9 +149,9 @@ class YClient:
         return str(self.text)
 
     @property
-    def elements(self) -> Map:
-        """A whiteboard's elements (id -> attributes)."""
-        return self.doc.get("elements", type=Map)
+    def elements(self) -> dict[str, Any]:
+        """A whiteboard's elements: id -> the attributes stored (JSON text read back)."""
+        return {key: read_value(value) for key, value in self.doc.get("elements", type=Map).items()}
 
     def peers(self) -> dict[int, dict[str, Any]]:
         own = self.awareness.client_id

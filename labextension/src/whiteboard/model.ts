@@ -35,10 +35,49 @@ export type WhiteboardChange = DocumentChange & {
   elementsChange?: string[];
 };
 
-type ElementMap = Y.Map<unknown>;
+/**
+ * An entry of the shared map: the element's attributes as JSON text, or a
+ * map of them (boards drawn before elements were text; an element is
+ * rewritten as text when it next changes).
+ */
+type ElementValue = string | Y.Map<unknown>;
+
+type RawAttributes = { [key: string]: unknown };
 
 /**
- * The shared whiteboard: a map "elements" of id -> map of attributes.
+ * The attributes an entry holds (not yet checked), or null.
+ */
+function readValue(value: unknown): RawAttributes | null {
+  if (value instanceof Y.Map) {
+    return value.toJSON() as RawAttributes;
+  }
+  if (typeof value !== 'string') {
+    return null;
+  }
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as RawAttributes)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An element's entry: its defined attributes as JSON text.
+ */
+function elementValue(attributes: RawAttributes): string {
+  // JSON.stringify leaves out undefined attributes itself.
+  return JSON.stringify(attributes);
+}
+
+/**
+ * The shared whiteboard: a map "elements" of id -> the element's attributes
+ * as JSON text (the server's `collab/whiteboard.py` says why text and not a
+ * map per element: a sixth of the memory). A change rewrites the element;
+ * of two concurrent changes of one element, one version wins whole, on
+ * every copy.
  *
  * Its undo manager (inherited from `YDocument`) tracks only the changes
  * this document makes itself (the origin of `transact`), so undo and redo
@@ -65,7 +104,7 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
   /**
    * The shared map of elements.
    */
-  get elements(): Y.Map<ElementMap> {
+  get elements(): Y.Map<ElementValue> {
     return this._elements;
   }
 
@@ -82,11 +121,10 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
   list(): IElement[] {
     const result: IElement[] = [];
     this._elements.forEach((value, id) => {
-      if (value instanceof Y.Map) {
-        const element = readElement(id, value.toJSON());
-        if (element) {
-          result.push(element);
-        }
+      const attributes = this._attributes(id, value);
+      const element = attributes && readElement(id, attributes);
+      if (element) {
+        result.push(element);
       }
     });
     return result.sort(byStackingOrder);
@@ -96,8 +134,8 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
    * One element, if it exists.
    */
   get(id: string): IElement | null {
-    const value = this._elements.get(id);
-    return value instanceof Y.Map ? readElement(id, value.toJSON()) : null;
+    const attributes = this._attributes(id, this._elements.get(id));
+    return attributes && readElement(id, attributes);
   }
 
   /**
@@ -105,8 +143,8 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
    */
   nextZ(): number {
     let top = 0;
-    this._elements.forEach(value => {
-      const z = value instanceof Y.Map ? value.get('z') : undefined;
+    this._elements.forEach((value, id) => {
+      const z = this._attributes(id, value)?.z;
       if (typeof z === 'number' && Number.isFinite(z)) {
         top = Math.max(top, z);
       }
@@ -120,33 +158,34 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
   add(attributes: ElementAttributes): string {
     const id = newId();
     this.transact(() => {
-      this._elements.set(
-        id,
-        new Y.Map(
-          Object.entries(attributes).filter(([, value]) => value !== undefined)
-        )
-      );
+      this._elements.set(id, elementValue(attributes));
     });
     this.undoManager.stopCapturing();
     return id;
   }
 
   /**
-   * Change attributes of elements (one undo step). Only the given
-   * attributes are written, so others' concurrent changes of other
-   * attributes of the same element stay.
+   * Change attributes of elements (one undo step). The element is written
+   * whole, with the given attributes changed; an element that changes
+   * nothing is not written.
    */
   update(changes: Map<string, Partial<ElementAttributes>>): void {
     this.transact(() => {
       changes.forEach((attributes, id) => {
-        const element = this._elements.get(id);
-        if (!(element instanceof Y.Map)) {
+        const current = this._attributes(id, this._elements.get(id));
+        if (!current) {
           return;
         }
+        const next: RawAttributes = { ...current };
+        let changed = false;
         for (const [key, value] of Object.entries(attributes)) {
-          if (value !== undefined && element.get(key) !== value) {
-            element.set(key, value);
+          if (value !== undefined && next[key] !== value) {
+            next[key] = value;
+            changed = true;
           }
+        }
+        if (changed) {
+          this._elements.set(id, elementValue(next));
         }
       });
     });
@@ -191,13 +230,10 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
     version: number;
   } {
     return {
-      elements: this.list().map(element => {
-        const raw = this._elements.get(element.id);
-        return {
-          ...(raw instanceof Y.Map ? raw.toJSON() : {}),
-          id: element.id
-        };
-      }),
+      elements: this.list().map(element => ({
+        ...this._attributes(element.id, this._elements.get(element.id)),
+        id: element.id
+      })),
       type: FILE_TYPE,
       version: FILE_VERSION
     };
@@ -242,7 +278,7 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
           id &&
           readElement(id, attributes) !== null
         ) {
-          this._elements.set(id, new Y.Map(Object.entries(attributes)));
+          this._elements.set(id, elementValue(attributes));
         }
       }
     }, false);
@@ -254,6 +290,23 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
     }
     this._elements.unobserveDeep(this._onElementsChanged);
     super.dispose();
+  }
+
+  /**
+   * The attributes of an entry, parsed once per text: a board is listed on
+   * every change, and parsing thousands of strokes each time would show.
+   */
+  private _attributes(id: string, value: unknown): RawAttributes | null {
+    if (typeof value !== 'string') {
+      return readValue(value);
+    }
+    const cached = this._parsed.get(id);
+    if (cached?.text === value) {
+      return cached.attributes;
+    }
+    const attributes = readValue(value);
+    this._parsed.set(id, { text: value, attributes });
+    return attributes;
   }
 
   private _onElementsChanged = (
@@ -270,10 +323,17 @@ export class YWhiteboard extends YDocument<WhiteboardChange> {
         }
       }
     }
+    for (const id of ids) {
+      this._parsed.delete(id);
+    }
     this._changed.emit({ elementsChange: Array.from(ids) });
   };
 
-  private _elements: Y.Map<ElementMap>;
+  private _elements: Y.Map<ElementValue>;
+  private _parsed = new Map<
+    string,
+    { text: string; attributes: RawAttributes | null }
+  >();
 }
 
 /**
