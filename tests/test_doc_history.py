@@ -142,6 +142,25 @@ async def test_every_update_is_stored_with_its_author_and_session(
     assert {d.ann.id, d.bob.id} <= authors  # type: ignore[attr-defined]
 
 
+async def test_deleted_text_is_not_kept_in_the_room_nor_sent_to_a_joiner(duo, rooms, jp_serverapp):
+    # jupyter_ydoc gives each document an undo manager, which keeps every deleted item
+    # whole so that it could be restored; nothing undoes on the server, and a joiner would
+    # download all that was ever typed and deleted.
+    d = await duo()
+    ann = await rooms(d.ann, d.room)
+    line = "value = compute(items, limit=99)  # typed, then deleted again\n"
+    for _ in range(300):  # 19 KB typed and deleted, one update each, as an editor sends
+        await ann.append(line)
+        await ann.edit(lambda source: source.__delitem__(slice(len(source) - len(line), None)))
+    await ann.append("kept\n")
+    await ann.round_trip()
+
+    room = await ydoc_server(jp_serverapp).get_room(d.room.split("?")[0])
+    assert len(room.ydoc.get_update()) < 2_000  # what a joiner's sync sends
+    bob = await rooms(d.bob, d.room)
+    assert bob.source == ann.source == "start\nkept\n"
+
+
 # --- rebuilt from the history -----------------------------------------------------------------
 
 

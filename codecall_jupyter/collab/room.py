@@ -30,6 +30,7 @@ from pycrdt import (
     Channel,
     Doc,
     TransactionEvent,
+    UndoManager,
     YMessageType,
     create_sync_message,
     create_update_message,
@@ -72,6 +73,11 @@ class DurableRoom(DocumentRoom):
         # Saving follows changes through ``_on_update`` (see the module docstring), so
         # upstream's deep observers of the document are dropped.
         self._document.unobserve()
+        # jupyter_ydoc gives each document an undo manager over its content, and an undo
+        # manager keeps every deleted item whole so that it can restore it. Nothing undoes
+        # in a room; kept, what was ever typed and deleted would stay in the room's memory
+        # and in every joiner's download. One with no scope tracks nothing.
+        self._document._undo_manager = UndoManager(capture_timeout_millis=0)
         self._last_change = 0.0
         self._save_timer: asyncio.TimerHandle | None = None
         # Least seconds between automatic saves (document_save_interval): a document that
