@@ -100,6 +100,9 @@ def codecall_server_config(codecall_db_url: str, codecall_config: dict[str, Any]
             "CodeCallApp": {
                 "db_url": codecall_db_url,
                 "owner_username": "owner",
+                # One test process starts many servers: freezing each one's objects would
+                # keep them from being collected after it stops.
+                "gc_freeze_startup": False,
                 # Kernels start on demand in tests: most tests never run code.
                 "kernel_pool_sizes": {"python": 0, "polyglot": 0},
                 **codecall_config,
