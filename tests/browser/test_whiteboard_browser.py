@@ -7,7 +7,9 @@ the session). Wren draws a freehand stroke, a rectangle and a text whose charact
 like markup; Cole's board shows all three. Cole draws an ellipse, then Wren a line: each
 sees the other's. Cole presses Undo: only Cole's own ellipse goes, on both boards, though
 Wren's line came after it, and Redo brings it back. Cole exports the board as SVG (the
-text escaped) and PNG. The tests run in order and save docs/screenshots/10-whiteboard.png.
+text escaped) and PNG. Wren moves the rectangle and colours it red, and takes back each
+change with its own Undo (the saved file follows every step). The tests run in order and
+save docs/screenshots/10-whiteboard.png.
 
 The boards expose what they hold on their root node: ``data-element-count`` and
 ``data-elements`` ("kind:author" in stacking order). The lab server is shared with the
@@ -17,6 +19,7 @@ other browser tests: the usernames here are used nowhere else.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,3 +217,43 @@ def test_the_board_exports_as_svg_and_png(story: Story) -> None:
         board(page).get_by_role("button", name="Export as PNG").click()
     assert png_download.value.suggested_filename == "whiteboard.png"
     assert Path(png_download.value.path()).read_bytes().startswith(b"\x89PNG")
+
+
+def on_disk(lab_server: Any, session_id: str, holds: Any) -> dict[str, Any]:
+    """The board the server saved, once ``holds(its rectangle)``."""
+    path = lab_server.root / "codecall-sessions" / session_id / "whiteboard.whiteboard"
+    rect: dict[str, Any] = {}
+    for _ in range(75):
+        data = json.loads(path.read_text())
+        rect = next(e for e in data["elements"] if e["kind"] == "rect")
+        if holds(rect):
+            return rect
+        time.sleep(0.2)
+    raise AssertionError(f"the saved rectangle is still {rect}")
+
+
+def test_moving_and_recolouring_reach_everyone_and_undo_in_steps(
+    story: Story, lab_server: Any
+) -> None:
+    story.require("both_drew")
+    assert story.session_id
+    host, guest = story.host.page, story.guest.page
+    before = on_disk(lab_server, story.session_id, lambda rect: True)
+    tool(host, "Select and move")
+    drag(host, [(280, 130), (305, 150), (330, 170)])  # by the rectangle's left edge
+    moved = on_disk(lab_server, story.session_id, lambda rect: rect["x"] != before["x"])
+    assert (moved["x"] - before["x"], moved["y"] - before["y"]) == (50, 40)
+    # The rectangle is still selected: a colour applies to it, as a second change.
+    board(host).get_by_role("button", name="Colour: Red", exact=True).click()
+    on_disk(lab_server, story.session_id, lambda rect: rect.get("color") == "#e53935")
+    assert elements(guest) == elements(host)  # nothing added or lost on either board
+
+    # Each change is one undo step: the colour goes first, then the move.
+    board(host).get_by_role("button", name="Undo", exact=True).click()
+    recoloured_back = on_disk(
+        lab_server, story.session_id, lambda rect: rect.get("color") == before.get("color")
+    )
+    assert recoloured_back["x"] == moved["x"]
+    board(host).get_by_role("button", name="Undo", exact=True).click()
+    back = on_disk(lab_server, story.session_id, lambda rect: rect["x"] == before["x"])
+    assert back == before
