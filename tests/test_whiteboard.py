@@ -21,7 +21,13 @@ from pycrdt import Doc, Map
 from ydoc_client import YClient, document_room, room_closed, stroke, ydoc_server
 from ydoc_client import saved as saved_text
 
-from codecall_jupyter.collab.whiteboard import YWhiteboard, element_value, parse_board, read_value
+from codecall_jupyter.collab.whiteboard import (
+    YWhiteboard,
+    _number,
+    element_value,
+    parse_board,
+    read_value,
+)
 from codecall_jupyter.services.solutions import EMPTY_WHITEBOARD, WHITEBOARD
 from codecall_jupyter.testing import Browser, body_json, create_session, join_session
 
@@ -355,6 +361,17 @@ def test_a_board_drawn_as_nested_maps_is_read_and_rewritten_as_it_changes():
     assert isinstance(legacy.elements["b"], str)
     moved = {"kind": "rect", "x": 7, "y": 6, "w": 1, "h": 2, "z": 3}
     assert read_value(legacy.elements["b"]) == moved
+
+
+@pytest.mark.sqlite_only
+def test_points_are_cleaned_as_every_other_number():
+    values = [0, 3, -0.0, 1.0, 2.5, 1.23456, -7.0005, 1e300, -1e300, 2**53 - 1, 2**53, -(2**53)]
+    values += [float(2**53), 2.0**60, float("inf"), float("-inf"), float("nan"), True, None, "1"]
+    for value in values:
+        board = parse_board({"elements": [{"id": "l", "kind": "line", "points": [value, 0]}]})
+        assert board is not None
+        number = _number(value)
+        assert board["l"].get("points") == (None if number is None else [number, 0]), value
 
 
 @pytest.mark.sqlite_only

@@ -62,6 +62,7 @@ STRINGS = {"color": 64, "fill": 64, "author": 200, "text": 20_000}
 MAX_ELEMENTS = 50_000
 MAX_POINTS = 40_000  # numbers in one element's ``points``
 MAX_ID = 100
+_EXACT = 2**53  # beyond this, whole numbers are not exact as floats (as in JavaScript)
 EMPTY = {"elements": [], "type": FILE_TYPE, "version": FILE_VERSION}
 
 
@@ -96,10 +97,35 @@ def clean_element(raw: Any) -> dict[str, Any] | None:
             element[key] = value[:limit]
     points = raw.get("points")
     if isinstance(points, list) and len(points) <= MAX_POINTS:
-        numbers = [_number(p) for p in points]
-        if all(n is not None for n in numbers):
+        numbers = _numbers(points)
+        if numbers is not None:
             element["points"] = numbers[: len(numbers) // 2 * 2]
     return element
+
+
+def _numbers(values: list[Any]) -> list[int | float] | None:
+    """``_number`` of each value, or None when one is not a number. A board's points are
+    most of what it holds, and every save cleans them all: this is ``_number`` inlined,
+    with exact type checks (``get()`` of a 5,000-stroke board: 289 -> 237 ms)."""
+    numbers: list[int | float] = []
+    append = numbers.append
+    for value in values:
+        kind = type(value)
+        if kind is float:
+            if value - value != 0.0:  # inf or nan
+                return None
+            if value.is_integer() and -_EXACT < value < _EXACT:
+                append(int(value))
+            else:
+                append(round(value, 3))
+        elif kind is int and -_EXACT < value < _EXACT:
+            append(value)
+        else:
+            number = _number(value)  # a subclass of int or float, say
+            if number is None:
+                return None
+            append(number)
+    return numbers
 
 
 def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
