@@ -22,6 +22,7 @@ from ydoc_client import YClient, document_room, room_closed, stroke, ydoc_server
 from ydoc_client import saved as saved_text
 
 from codecall_jupyter.collab.whiteboard import (
+    CHUNK,
     YWhiteboard,
     _number,
     element_value,
@@ -339,6 +340,59 @@ def test_get_and_set_round_trip_without_duplicates():
     assert changes == ["elements"]
     copy.set("definitely not json")  # logged; the board stays
     assert copy.get() == json.dumps(edited, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+@pytest.mark.sqlite_only
+async def test_a_large_board_is_saved_and_loaded_a_chunk_at_a_time():
+    # The room saves with aget() and loads with aset(): a board of thousands of strokes
+    # takes a noticeable time to check, and the loop runs every room's edits.
+    count = 10 * CHUNK
+    board = {
+        "elements": [{"id": f"e{n}", **stroke(n, z=count - n)} for n in range(count)],
+        "type": "codecall-whiteboard",
+        "version": 1,
+    }
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    source = YWhiteboard()
+    source.set(board)
+    expected = {**board, "elements": sorted(board["elements"], key=lambda e: e["z"])}
+    canonical = json.dumps(expected, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert source.get() == canonical + "\n"
+
+    task = asyncio.ensure_future(ticker())
+    try:
+        await asyncio.sleep(0)
+        before = ticks
+        text = await source.aget()
+        assert ticks - before >= 9  # the loop ran between the chunks
+        assert text == source.get()
+
+        copy = YWhiteboard()
+        before = ticks
+        await copy.aset(text)
+        assert ticks - before >= 9
+        assert copy.get() == text
+        changes: list[str] = []
+        copy.observe(lambda target, _event: changes.append(target))
+        await copy.aset(text)  # the same board: nothing changes
+        assert changes == []
+        edited = json.loads(text)
+        edited["elements"][3]["color"] = "#fff"
+        del edited["elements"][0]
+        await copy.aset(edited)
+        assert changes == ["elements"]
+        assert json.loads(copy.get()) == edited
+        await copy.aset("not a board")  # logged; the board stays
+        assert json.loads(copy.get()) == edited
+    finally:
+        task.cancel()
 
 
 @pytest.mark.sqlite_only

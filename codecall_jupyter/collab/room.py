@@ -105,7 +105,7 @@ class DurableRoom(DocumentRoom):
         self.ystore.preload(state)
         doc: Doc[Any] = Doc()
         doc.apply_update(state)
-        content = YDOCS.get(self._file_type, YDOCS["file"])(doc).get()
+        content = await YDOCS.get(self._file_type, YDOCS["file"])(doc).aget()
         model = await self._file.load_content(self._file_format, self._file_type)
         if content == model["content"]:
             return
@@ -135,9 +135,9 @@ class DurableRoom(DocumentRoom):
         """The file changed on disk while the room is open: upstream applies the disk's
         content to the document (as granular edits). What the document held before stays
         in the history, and the change is reported to whoever listens (the activity log)."""
-        before = self._document.get() if self.ready else None
+        before = await self._document.aget() if self.ready else None
         await super()._on_outofband_change()
-        if before is not None and before != self._document.get():
+        if before is not None and before != await self._document.aget():
             for listener in self.disk_change_listeners:
                 try:
                     await listener(self)

@@ -35,17 +35,21 @@ numbers without ``.0``), so a board read back from its own file compares equal a
 rebuilt from the history is not reloaded from disk. ``set()`` changes only what differs,
 so reloading an unchanged or slightly changed file never duplicates an element. A file
 that is not a board is logged and leaves the board as it is (empty for a new room):
-opening it never fails.
+opening it never fails. The room saves with ``aget()`` and loads with ``aset()``, which do
+the same a chunk of elements at a time, yielding to the event loop between chunks: a save
+of a 5,000-stroke board took 0.23 s of the loop at once, now at most ~20 ms at a time.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pycrdt import Awareness, Doc, Map
 
@@ -64,6 +68,9 @@ MAX_POINTS = 40_000  # numbers in one element's ``points``
 MAX_ID = 100
 _EXACT = 2**53  # beyond this, whole numbers are not exact as floats (as in JavaScript)
 EMPTY = {"elements": [], "type": FILE_TYPE, "version": FILE_VERSION}
+CHUNK = 250  # elements checked between two yields to the event loop (10 to 20 ms here)
+
+T = TypeVar("T")
 
 
 def _number(value: Any) -> int | float | None:
@@ -128,14 +135,14 @@ def _numbers(values: list[Any]) -> list[int | float] | None:
     return numbers
 
 
-def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
-    """``{id: attributes}`` in file order from a file's text (or its parsed JSON), or None
-    when it is not a board. An empty text is an empty board; bad elements are skipped."""
+def _raw_elements(value: Any) -> list[Any] | None:
+    """The elements of a file's text (or its parsed JSON) as they are written, or None when
+    it is not a board. An empty text is an empty board."""
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
     if isinstance(value, str):
         if not value.strip():
-            return {}
+            return []
         try:
             value = json.loads(value)
         except ValueError:
@@ -147,14 +154,47 @@ def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
         raw = [{**item, "id": key} for key, item in raw.items() if isinstance(item, dict)]
     if not isinstance(raw, list):
         return None
-    board: dict[str, dict[str, Any]] = {}
-    for item in raw[:MAX_ELEMENTS]:
-        element = clean_element(item)
-        element_id = item.get("id") if isinstance(item, dict) else None
-        if element is None or not isinstance(element_id, str) or not 0 < len(element_id) <= MAX_ID:
-            continue
+    return raw[:MAX_ELEMENTS]
+
+
+def _take_element(board: dict[str, dict[str, Any]], item: Any) -> None:
+    """Put one written element into ``board``, cleaned; a bad one is skipped."""
+    element = clean_element(item)
+    element_id = item.get("id") if isinstance(item, dict) else None
+    if element is not None and isinstance(element_id, str) and 0 < len(element_id) <= MAX_ID:
         board[element_id] = element
+
+
+def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
+    """``{id: attributes}`` in file order from a file's text (or its parsed JSON), or None
+    when it is not a board. An empty text is an empty board; bad elements are skipped."""
+    raw = _raw_elements(value)
+    if raw is None:
+        return None
+    board: dict[str, dict[str, Any]] = {}
+    for item in raw:
+        _take_element(board, item)
     return board
+
+
+async def aparse_board(value: Any) -> dict[str, dict[str, Any]] | None:
+    """``parse_board``, yielding to the event loop between chunks of elements."""
+    raw = _raw_elements(value)
+    if raw is None:
+        return None
+    board: dict[str, dict[str, Any]] = {}
+    await _in_chunks(raw, partial(_take_element, board))
+    return board
+
+
+async def _in_chunks(items: list[T], work: Callable[[T], None]) -> None:
+    """``work`` on each item, yielding to the event loop every ``CHUNK`` items: checking a
+    5,000-stroke board takes a quarter of a second, which would stop every room."""
+    for start in range(0, len(items), CHUNK):
+        if start:
+            await asyncio.sleep(0)
+        for item in items[start : start + CHUNK]:
+            work(item)
 
 
 def element_value(attributes: dict[str, Any]) -> str:
@@ -184,6 +224,38 @@ def read_element(value: Any) -> dict[str, Any] | None:
 def _order(item: tuple[str, dict[str, Any]]) -> tuple[float, str]:
     z = item[1].get("z", 0)
     return (z if isinstance(z, int | float) else 0, item[0])
+
+
+Fragment = tuple[tuple[float, str], str]  # an element's stacking order and its JSON in the file
+
+
+def _add_fragment(fragments: list[Fragment], entry: tuple[str, Any]) -> None:
+    element_id, value = entry
+    element = read_element(value)
+    if element is not None:
+        text = json.dumps(
+            {"id": element_id, **element}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        fragments.append((_order((element_id, element)), text))
+
+
+def _board_text(fragments: list[Fragment]) -> str:
+    """The file's text: what ``json.dumps(board, sort_keys=True, ...)`` writes, made from
+    the elements' own JSON so that they can be made a chunk at a time."""
+    fragments.sort(key=itemgetter(0))
+    elements = ",".join(text for _order, text in fragments)
+    return f'{{"elements":[{elements}],"type":"{FILE_TYPE}","version":{FILE_VERSION}}}\n'
+
+
+def _add_change(
+    current: dict[str, Any], changes: dict[str, str], item: tuple[str, dict[str, Any]]
+) -> None:
+    """Note the entry to write for a wanted element unless the board has it already."""
+    element_id, element = item
+    value = element_value(element)
+    have = current.get(element_id)
+    if have != value and read_element(have) != element:
+        changes[element_id] = value
 
 
 # jupyter_ydoc's package __init__ loads every ``jupyter_ydoc`` entry point, this module's
@@ -222,41 +294,71 @@ def _define() -> type[YBaseDoc]:
         def elements(self) -> Map:
             return self._yelements
 
-        def board(self) -> dict[str, Any]:
-            """The board as JSON-able data: elements in stacking order, each with its id."""
-            items: list[tuple[str, dict[str, Any]]] = []
-            for element_id, value in self._yelements.items():
-                element = read_element(value)
-                if element is not None:
-                    items.append((element_id, element))
-            items.sort(key=_order)
-            elements = [{"id": element_id, **element} for element_id, element in items]
-            return {"elements": elements, "type": FILE_TYPE, "version": FILE_VERSION}
+        def _entries(self) -> list[tuple[str, Any]]:
+            """The map's entries as they are now, as Python values (text; nested maps of
+            older boards as dicts)."""
+            return [
+                (element_id, value.to_py() if isinstance(value, Map) else value)
+                for element_id, value in self._yelements.items()
+            ]
 
         def get(self) -> str:
-            """The file's text: the board as canonical JSON."""
-            return (
-                json.dumps(self.board(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-                + "\n"
-            )
+            """The file's text: the board as canonical JSON (sorted keys, whole numbers
+            without ``.0``), elements in stacking order."""
+            fragments: list[Fragment] = []
+            for entry in self._entries():
+                _add_fragment(fragments, entry)
+            return _board_text(fragments)
+
+        async def aget(self) -> str:
+            """``get()`` for the room's saves, yielding to the event loop between chunks."""
+            fragments: list[Fragment] = []
+            await _in_chunks(self._entries(), partial(_add_fragment, fragments))
+            return _board_text(fragments)
 
         def set(self, value: Any) -> None:
             """Make the board what ``value`` (a file's text, or its parsed JSON) says, changing
             only what differs. Not a board: logged, and the board stays as it is."""
             board = parse_board(value)
             if board is None:
-                log.warning(
-                    "Whiteboard %s: the file is not a whiteboard; left the board as it was",
-                    self.path or "(no path)",
-                )
+                self._not_a_board()
+                return
+            current = dict(self._entries())
+            changes: dict[str, str] = {}
+            for item in board.items():
+                _add_change(current, changes, item)
+            self._apply(board, current, changes)
+
+        async def aset(self, value: Any) -> None:
+            """``set()`` for the room's loads, yielding to the event loop between chunks;
+            the changes are made at once, in one transaction."""
+            board = await aparse_board(value)
+            if board is None:
+                self._not_a_board()
+                return
+            current = dict(self._entries())
+            changes: dict[str, str] = {}
+            await _in_chunks(list(board.items()), partial(_add_change, current, changes))
+            self._apply(board, current, changes)
+
+        def _not_a_board(self) -> None:
+            log.warning(
+                "Whiteboard %s: the file is not a whiteboard; left the board as it was",
+                self.path or "(no path)",
+            )
+
+        def _apply(
+            self, board: dict[str, Any], current: dict[str, Any], changes: dict[str, str]
+        ) -> None:
+            gone = [element_id for element_id in current if element_id not in board]
+            if not gone and not changes:
                 return
             with self._ydoc.transaction():
-                for element_id in list(self._yelements.keys()):
-                    if element_id not in board:
+                for element_id in gone:
+                    if element_id in self._yelements:
                         del self._yelements[element_id]
-                for element_id, element in board.items():
-                    if read_element(self._yelements.get(element_id)) != element:
-                        self._yelements[element_id] = element_value(element)
+                for element_id, entry in changes.items():
+                    self._yelements[element_id] = entry
 
         def observe(self, callback: Callable[[str, Any], None]) -> None:
             self.unobserve()
