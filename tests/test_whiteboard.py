@@ -429,6 +429,18 @@ def test_points_are_cleaned_as_every_other_number():
 
 
 @pytest.mark.sqlite_only
+def test_an_element_a_client_wrote_as_bad_text_is_skipped_and_the_board_still_saves():
+    board = YWhiteboard()
+    board.set({"elements": [{"id": "ok", **stroke(1)}]})
+    with board.ydoc.transaction():
+        board.elements["not-json"] = "{not json"
+        board.elements["deep"] = "[" * 100_000 + "]" * 100_000  # past the parser's depth
+        board.elements["array"] = "[1, 2]"
+    assert [e["id"] for e in json.loads(board.get())["elements"]] == ["ok"]
+    assert parse_board("[" * 100_000 + "]" * 100_000) is None
+
+
+@pytest.mark.sqlite_only
 def test_parse_board_is_loose_but_safe():
     assert parse_board("") == {}
     assert parse_board("{}") == {}

@@ -145,7 +145,7 @@ def _raw_elements(value: Any) -> list[Any] | None:
             return []
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON; nested past the parser's depth
             return None
     if not isinstance(value, dict):
         return None
@@ -209,7 +209,7 @@ def read_value(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # any client may write any text
             return None
     if isinstance(value, Map):
         return value.to_py()
