@@ -439,6 +439,15 @@ def test_an_element_a_client_wrote_as_bad_text_is_skipped_and_the_board_still_sa
     assert [e["id"] for e in json.loads(board.get())["elements"]] == ["ok"]
     assert parse_board("[" * 100_000 + "]" * 100_000) is None
 
+    # The same with maps nested in maps, as a board drawn before elements were text holds.
+    deep = Map({"kind": "rect"})
+    board.elements["nested"] = deep
+    for _ in range(2_000):
+        inner = Map({"kind": "rect"})
+        deep["inner"] = inner
+        deep = inner
+    assert [e["id"] for e in json.loads(board.get())["elements"]] == ["ok"]
+
 
 @pytest.mark.sqlite_only
 def test_parse_board_is_loose_but_safe():

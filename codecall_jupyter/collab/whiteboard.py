@@ -212,7 +212,10 @@ def read_value(value: Any) -> Any:
         except (ValueError, RecursionError):  # any client may write any text
             return None
     if isinstance(value, Map):
-        return value.to_py()
+        try:
+            return value.to_py()
+        except RecursionError:  # maps nested in maps past Python's depth
+            return None
     return value
 
 
@@ -298,7 +301,7 @@ def _define() -> type[YBaseDoc]:
             """The map's entries as they are now, as Python values (text; nested maps of
             older boards as dicts)."""
             return [
-                (element_id, value.to_py() if isinstance(value, Map) else value)
+                (element_id, read_value(value) if isinstance(value, Map) else value)
                 for element_id, value in self._yelements.items()
             ]
 

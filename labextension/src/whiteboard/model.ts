@@ -48,14 +48,14 @@ type RawAttributes = { [key: string]: unknown };
  * The attributes an entry holds (not yet checked), or null.
  */
 function readValue(value: unknown): RawAttributes | null {
-  if (value instanceof Y.Map) {
-    return value.toJSON() as RawAttributes;
-  }
-  if (typeof value !== 'string') {
+  if (typeof value !== 'string' && !(value instanceof Y.Map)) {
     return null;
   }
+  // Any writer may write any text or nest maps past the stack's depth: such an
+  // entry is no element, and must not stop the board from being drawn.
   try {
-    const parsed: unknown = JSON.parse(value);
+    const parsed: unknown =
+      value instanceof Y.Map ? value.toJSON() : JSON.parse(value);
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
       ? (parsed as RawAttributes)
       : null;
