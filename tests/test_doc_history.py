@@ -346,7 +346,7 @@ async def test_the_history_keeps_its_write_ahead_log_checkpointed(
     )
     room, chunk = "file:wal", os.urandom(2048)
     wal, longest = database.with_name(database.name + "-wal"), 0
-    for n in range(300):  # 300 commits of 10 updates: about 19 MB of log if never restarted
+    for n in range(600):  # 600 commits of 10 updates: about 38 MB of log if never restarted
         await wait_stored([history.append_batch(room, [(chunk + n.to_bytes(2, "big"), None)] * 10)])
         longest = max(longest, wal.stat().st_size)
     assert history.checkpointing
@@ -368,9 +368,10 @@ async def test_the_history_keeps_its_write_ahead_log_checkpointed(
         (count,) = connection.execute(
             "SELECT count(*) FROM doc_updates WHERE room = ? AND data != ?", (room, b"after")
         ).fetchone()
-    assert count == 3000
-    # Started again while the writer kept writing (it passed 500 pages, 2 MB, many times;
-    # how soon it starts again varies: 6 to 11 MB here, never restarted 19 MB), and cut
-    # back to those 500 pages once idle.
-    assert longest < 15 * 2**20, longest
+    assert count == 6000
+    # Started again while the writer kept writing (it passed 500 pages, 2 MB, many times),
+    # and cut back to those 500 pages once idle. How soon it starts again depends on how
+    # fast the checkpoints copy the log beside the writes: 6 to 11 MB in most runs, 16 MB
+    # in a fresh-clone run; never restarted, 38 MB.
+    assert longest < 26 * 2**20, longest
     assert log_size <= 500 * 4096
