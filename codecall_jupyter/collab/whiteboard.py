@@ -236,9 +236,7 @@ def _add_fragment(fragments: list[Fragment], entry: tuple[str, Any]) -> None:
     element_id, value = entry
     element = read_element(value)
     if element is not None:
-        text = json.dumps(
-            {"id": element_id, **element}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-        )
+        text = element_value({"id": element_id, **element})
         fragments.append((_order((element_id, element)), text))
 
 
