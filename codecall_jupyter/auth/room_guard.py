@@ -124,12 +124,15 @@ class RoomSocket(YDocWebSocketHandler, _CheckBeforeLoading):
         room_id = room_id_from_encoded_path(self.request.path)
         if extension is None or not is_document_room(room_id):
             return
-        session_id = None
         services = services_of(self)
-        path = self.settings["file_id_manager"].get_path(decode_file_path(room_id)[2])
-        if services is not None and path:
-            session_id = await services.access.session_of(str(path))
-        await ensure_room(extension, room_id, session_id)
+
+        async def session_of_file() -> str | None:
+            path = self.settings["file_id_manager"].get_path(decode_file_path(room_id)[2])
+            if services is None or not path:
+                return None
+            return await services.access.session_of(str(path))
+
+        await ensure_room(extension, room_id, session_of_file)
 
     def send_now(self, message: bytes) -> None:
         """Write without awaiting: the room relays to many sockets per update."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,12 +152,20 @@ def _lock(extension: Any, room_id: str) -> asyncio.Lock:
     return locks[room_id]
 
 
-async def ensure_room(extension: Any, room_id: str, session_id: str | None) -> DurableRoom | None:
+# The session a new room's file belongs to, looked up only when the room is made: a room
+# that is open already was tagged when it opened, so a rejoin costs no query.
+SessionLookup = Callable[[], Awaitable[str | None]]
+
+
+async def ensure_room(
+    extension: Any, room_id: str, session_id: str | SessionLookup | None
+) -> DurableRoom | None:
     """The open room for ``room_id``, made a ``DurableRoom`` if none is open yet.
 
     ``extension`` is jupyter-collaboration's ``YDocExtension`` (in the server's settings
     as "jupyter_server_ydoc"). Returns None for rooms that are not documents or that
-    upstream opened before us (there should be none)."""
+    upstream opened before us (there should be none). ``session_id`` may be a lookup,
+    awaited only if the room is made here."""
     if not is_document_room(room_id):
         return None
     server = extension.ywebsocket_server
@@ -174,6 +183,8 @@ async def ensure_room(extension: Any, room_id: str, session_id: str | None) -> D
         if server.room_exists(room_id):
             room = await server.get_room(room_id)
             return room if isinstance(room, DurableRoom) else None
+        if callable(session_id):
+            session_id = await session_id()
         file_format, file_type, file_id = decode_file_path(room_id)
         file = extension.file_loaders[file_id]
         store = CodeCallYStore(path=f".{file_type}:{file_id}.y", log=log, session_id=session_id)
