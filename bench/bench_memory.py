@@ -10,15 +10,17 @@ pycrdt/tornado clients in separate processes (``--hold``), one process per step.
 
 Steps, on CodeCall and on @y/websocket-server (the reference; its rooms are filled by
 their first client, and it has no channel): 2 warm-up rooms (one-time costs: the document
-server, imports, caches); then extra connections to those rooms, M = 100 and 200 code
-document sockets (each synced, as a third tab would be), then M = 100 and 200 channel
+server, imports, caches); then extra connections to those rooms, M = 250 and 500 code
+document sockets (each synced, as a third tab would be), then M = 250 and 500 channel
 sockets; then rooms added up to K = 10, 20, 50. RSS is sampled after each step settles.
 MiB per room and KiB per connection are least-squares slopes over the steps. Connections
 come before rooms because loading a room frees much memory back to the allocator, which
-later connections would reuse without the RSS moving. In a fresh process, the RSS of ten
+later connections would reuse without the RSS moving; even the warm-up rooms free a few
+MiB, which 100 and 200 sockets could fill without the RSS moving (0.1 KiB per socket in
+one run, 12 KiB in the others), hence hundreds. In a fresh process, the RSS of ten
 rooms' documents alone as pycrdt documents gives the floor any Yjs server pays.
 
-    python bench/bench_memory.py [--rooms 10,20,50] [--connections 100,200] [--kinds ...]
+    python bench/bench_memory.py [--rooms 10,20,50] [--connections 250,500] [--kinds ...]
     python bench/bench_memory.py --hold CONFIG_JSON   (a client process, started by the above)
 
 Writes bench/results/memory.json.
@@ -373,7 +375,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--hold", help=argparse.SUPPRESS)
     parser.add_argument("--rooms", default="10,20,50")
-    parser.add_argument("--connections", default="100,200")
+    parser.add_argument("--connections", default="250,500")
     parser.add_argument("--kinds", default="codecall,y-websocket")
     parser.add_argument("--doc-floor", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
