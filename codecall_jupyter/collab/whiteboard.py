@@ -68,7 +68,7 @@ MAX_POINTS = 40_000  # numbers in one element's ``points``
 MAX_ID = 100
 _EXACT = 2**53  # beyond this, whole numbers are not exact as floats (as in JavaScript)
 EMPTY = {"elements": [], "type": FILE_TYPE, "version": FILE_VERSION}
-CHUNK = 250  # elements checked between two yields to the event loop (10 to 20 ms here)
+CHUNK = 50  # elements checked between two yields to the event loop (about 2 ms here)
 
 T = TypeVar("T")
 
@@ -188,11 +188,11 @@ async def aparse_board(value: Any) -> dict[str, dict[str, Any]] | None:
 
 
 async def _in_chunks(items: list[T], work: Callable[[T], None]) -> None:
-    """``work`` on each item, yielding to the event loop every ``CHUNK`` items: checking a
-    5,000-stroke board takes a quarter of a second, which would stop every room."""
+    """``work`` on each item, yielding to the event loop before every ``CHUNK`` items:
+    checking a 5,000-stroke board takes a quarter of a second, which would stop every room.
+    The first yield parts the chunks from reading the board (10 ms for 5,000 entries)."""
     for start in range(0, len(items), CHUNK):
-        if start:
-            await asyncio.sleep(0)
+        await asyncio.sleep(0)
         for item in items[start : start + CHUNK]:
             work(item)
 
