@@ -13,7 +13,11 @@ the room open on every server, as the other person in the session would.
   every stroke applied); p50 and p99 over repeated joins.
 - resync: while that client was away the resident typed a line and drew a stroke; the
   client reconnects with the documents it kept (its state vector asks only for what it
-  lacks) until it has both changes.
+  lacks) until it has both changes. It reconnects as JupyterLab's document provider does
+  after a dropped connection: y-websocket's provider opens the socket again with the same
+  document session, and no new session request is made. CodeCall also gets a resync with
+  a new document session request first (``resync_new_session``; the Node servers have no
+  such request), the way this script measured resyncs before 2026-12-07, 12:00.
 - first open (CodeCall only): a room no one has open, loaded from its files; a few
   sessions, since each can be opened for the first time once.
 
@@ -77,13 +81,26 @@ class Room:
         self.strokes = STROKES
 
     async def open(
-        self, code: Doc | None = None, board: Doc | None = None
+        self, kept: tuple[DocClient, DocClient] | None = None, *, new_session: bool = False
     ) -> tuple[DocClient, DocClient]:
-        """Both documents connected and synced (not yet checked whole)."""
+        """Both documents connected and synced (not yet checked whole): new clients, or
+        the ``kept`` ones' documents reconnected, in their document sessions unless
+        ``new_session``."""
+        code, board = kept if kept is not None else (None, None)
+
+        def session(client: DocClient | None) -> dict[str, Any] | None:
+            return None if client is None or new_session else client.session
+
         clients = (
-            DocClient(self.config, self.code, doc_type="file", doc=code),
-            DocClient(self.config, self.board, doc_type="whiteboard", doc=board),
-        )
+            DocClient(
+                self.config, self.code, doc_type="file",
+                doc=code.doc if code else None, session=session(code),
+            ),
+            DocClient(
+                self.config, self.board, doc_type="whiteboard",
+                doc=board.doc if board else None, session=session(board),
+            ),
+        )  # fmt: skip
         await asyncio.gather(*(c.connect() for c in clients))
         await asyncio.gather(*(asyncio.wait_for(c.synced.wait(), 120) for c in clients))
         return clients
@@ -144,28 +161,34 @@ async def measure(server: Server, args: argparse.Namespace) -> dict[str, Any]:
         await seed(room, *resident)
     await room.until_whole(*resident)
     joins: list[float] = []
-    resyncs: list[float] = []
+    resyncs: dict[bool, list[float]] = {False: [], True: []}
+    # Only CodeCall has a document session request to make again.
+    kinds = (False, True) if isinstance(server, CodeCallServer) else (False,)
     for index in range(args.joins):
         began = time.perf_counter()
-        code, board = await room.open()
-        await room.until_whole(code, board)
+        kept = await room.open()
+        await room.until_whole(*kept)
         joins.append((time.perf_counter() - began) * 1000)
-        code.close()
-        board.close()
-        # Away: the resident changes both documents; then the client comes back.
-        await change(room, *resident, index)
-        await room.until_whole(*resident)
-        began = time.perf_counter()
-        again = await room.open(code.doc, board.doc)
-        await room.until_whole(*again)
-        resyncs.append((time.perf_counter() - began) * 1000)
-        for client in again:
+        for new_session in kinds:
+            for client in kept:
+                client.close()
+            # Away: the resident changes both documents; then the client comes back.
+            await change(room, *resident, index * 2 + new_session)
+            await room.until_whole(*resident)
+            began = time.perf_counter()
+            kept = await room.open(kept, new_session=new_session)
+            await room.until_whole(*kept)
+            resyncs[new_session].append((time.perf_counter() - began) * 1000)
+            await asyncio.sleep(0.05)  # let the server finish with the sockets closed before
+        for client in kept:
             client.close()
-        await asyncio.sleep(0.05)  # let the server finish with the closed sockets
+        await asyncio.sleep(0.05)
     for client in resident:
         client.close()
     result["join"] = summary_ms(joins)
-    result["resync"] = summary_ms(resyncs)
+    result["resync"] = summary_ms(resyncs[False])
+    if resyncs[True]:
+        result["resync_new_session"] = summary_ms(resyncs[True])
     return result
 
 

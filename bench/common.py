@@ -116,7 +116,9 @@ class DocClient(Client):
     """A Yjs client of one document room of any server kind. For Jupyter servers the
     room is opened as JupyterLab opens it (the document session request, then the socket,
     with the page's Origin); ``doc_type`` is ``file`` (code) or ``whiteboard``; ``doc``
-    reconnects a client that kept its copy (a resync)."""
+    reconnects a client that kept its copy (a resync), and ``session`` (the document
+    session of its first connection) reconnects it as JupyterLab's provider does: the
+    socket again, with the same session, and no new session request."""
 
     def __init__(
         self,
@@ -125,10 +127,12 @@ class DocClient(Client):
         *,
         doc_type: str = "file",
         doc: Doc | None = None,
+        session: dict[str, Any] | None = None,
         name: str = "a",
     ) -> None:
         super().__init__(config, room, name, Stats())
         self.doc_type = doc_type
+        self.session = session
         if doc is not None:
             self.doc = doc
 
@@ -138,16 +142,18 @@ class DocClient(Client):
             return
         config = self.config
         headers = {"Authorization": f"token {config['token']}"}
-        response = await AsyncHTTPClient().fetch(
-            HTTPRequest(
-                f"{config['url']}/api/collaboration/session/{self.room}",
-                method="PUT",
-                headers={**headers, "Content-Type": "application/json"},
-                body=json.dumps({"format": "text", "type": self.doc_type}),
-                request_timeout=60,
+        if self.session is None:
+            response = await AsyncHTTPClient().fetch(
+                HTTPRequest(
+                    f"{config['url']}/api/collaboration/session/{self.room}",
+                    method="PUT",
+                    headers={**headers, "Content-Type": "application/json"},
+                    body=json.dumps({"format": "text", "type": self.doc_type}),
+                    request_timeout=60,
+                )
             )
-        )
-        session = json.loads(response.body)
+            self.session = json.loads(response.body)
+        session = self.session
         ws = config["url"].replace("http", "ws", 1)
         url = f"{ws}/api/collaboration/room/text:{self.doc_type}:{session['fileId']}"
         request = HTTPRequest(

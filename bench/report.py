@@ -296,16 +296,21 @@ def join_table(join: dict[str, Any]) -> list[str]:
         f"A room of {room['code_bytes'] // 1000} KB of code and a whiteboard of "
         f"{room['whiteboard_strokes']:,} strokes, kept open by a resident client; p50 / p99 "
         f"over {room['joins']} joins until both documents are whole, and resyncs of a client "
-        "that kept its copy while one line and one stroke were added.",
+        "that kept its copy while one line and one stroke were added: its sockets opened "
+        "again in the same document sessions, as JupyterLab's provider reconnects, and "
+        "(CodeCall) after a new document session request.",
         "",
-        "| server | join | resync | first open (from files) |",
-        "|---|---|---|---|",
+        "| server | join | resync | resync, new session request | first open (from files) |",
+        "|---|---|---|---|---|",
     ]
     for key, label in JOIN_SERVERS.items():
         row = join["servers"].get(key)
         if row is not None:
             first = _p(row.get("first_open")) if "first_open" in row else "n/a (no files)"
-            lines.append(f"| {label} | {_p(row['join'])} | {_p(row['resync'])} | {first} |")
+            again = _p(row["resync_new_session"]) if "resync_new_session" in row else "n/a"
+            lines.append(
+                f"| {label} | {_p(row['join'])} | {_p(row['resync'])} | {again} | {first} |"
+            )
     return lines
 
 
