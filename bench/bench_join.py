@@ -17,7 +17,7 @@ the room open on every server, as the other person in the session would.
   after a dropped connection: y-websocket's provider opens the socket again with the same
   document session, and no new session request is made. CodeCall also gets a resync with
   a new document session request first (``resync_new_session``; the Node servers have no
-  such request), the way this script measured resyncs before 2026-12-07, 12:00.
+  such request), the way this script measured resyncs before 2026-12-07, 11:00.
 - first open (CodeCall only): a room no one has open, loaded from its files; a few
   sessions, since each can be opened for the first time once.
 
@@ -179,7 +179,7 @@ async def measure(server: Server, args: argparse.Namespace) -> dict[str, Any]:
             kept = await room.open(kept, new_session=new_session)
             await room.until_whole(*kept)
             resyncs[new_session].append((time.perf_counter() - began) * 1000)
-            await asyncio.sleep(0.05)  # let the server finish with the sockets closed before
+            await asyncio.sleep(0.05)  # a pause between steps, for the server's closes
         for client in kept:
             client.close()
         await asyncio.sleep(0.05)
