@@ -1,6 +1,7 @@
 """Gather the benchmark results into bench/results/latest.json and bench/RESULTS.md: every
-figure with its same-run reference, each target PASS, FAIL or NOT MEASURED, and the edit
-propagation curve as an SVG chart.
+figure with its same-run reference, each target PASS, FAIL or NOT MEASURED, the edit
+propagation curve as an SVG chart, and (``limits.py``) where a reference is still ahead
+with what was done and what limits the rest.
 
 Run by `make bench` after the measurements; it only reads bench/results/*.json, so it
 can be run again on its own.
@@ -11,11 +12,16 @@ from __future__ import annotations
 import json
 import platform
 import statistics
+import sys
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from limits import limits_section
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "results"
@@ -433,6 +439,7 @@ def markdown(results: dict[str, Any], targets: list[Target], machine: dict[str, 
         lines += relay_table(results["relay"])
     if results.get("memory"):
         lines += memory_table(results["memory"])
+    lines += limits_section(results, [t.name for t in targets if t.status == "FAIL"])
     return "\n".join(lines) + "\n"
 
 

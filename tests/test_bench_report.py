@@ -11,6 +11,7 @@ spec = importlib.util.spec_from_file_location(
 report = importlib.util.module_from_spec(spec)
 sys.modules["bench_report"] = report  # dataclasses look their module up there
 spec.loader.exec_module(report)
+limits = sys.modules["limits"]  # bench/limits.py, imported by the report
 
 
 def edits(ours_100, ours_200, lost=0, node_100=2.0):
@@ -154,3 +155,43 @@ def test_markdown_has_the_join_relay_and_memory_tables():
     assert "**FAIL** | 10.50 MiB per room" in text
     # A loaded machine is said, since it moves every latency.
     assert "as each script started, on 2 cores: relay 5.5." in text
+
+
+def test_the_report_says_where_a_reference_is_still_ahead_and_what_limits_each_measure():
+    results = {
+        "edits": edits(ours_100=3.0, ours_200=5.0, node_100=2.0),  # 200: no Node row
+        "join": {
+            "room": {"code_bytes": 200000, "whiteboard_strokes": 5000, "joins": 40},
+            "servers": {
+                "codecall": {"join": {"p50_ms": 20, "p99_ms": 40},
+                             "resync": {"p50_ms": 7, "p99_ms": 10}},
+                "y-websocket": {"join": {"p50_ms": 30, "p99_ms": 120},
+                                "resync": {"p50_ms": 5, "p99_ms": 16}},
+                "hocuspocus": {"join": {"p50_ms": 25, "p99_ms": 130},
+                               "resync": {"p50_ms": 6, "p99_ms": 17}},
+            },
+        },
+        "relay": relay(3.0),
+        "memory": memory(1.5, node=1.8),
+        "runner": {"python_hello_warm_rest": {"p50_ms": 4.0},
+                   "reference_bare_subprocess": {"p50_ms": 9.0}, "trivial_runs_per_second": 140},
+    }  # fmt: skip
+    ahead = limits.still_ahead(results)
+    assert ahead == [
+        "edits p99 at 100 rooms: 3 ms against 2 ms (@y/websocket-server), 1.50x",
+        "resync p50: 7 ms against 5 ms (@y/websocket-server), 1.40x",
+        "relay round trip p99: 3 ms against 2 ms (bare tornado echo), 1.50x",
+        "relay messages per second: 9,000 against 20,000 (bare tornado echo), 0.45 of its rate",
+    ]  # where CodeCall leads (joins, resync p99, memory, the warm run) nothing is said
+    results["memory"] = memory(2.0, node=1.8)
+    assert "memory per room: 2 MiB against 1.8 MiB (@y/websocket-server), 1.11x" in (
+        limits.still_ahead(results)
+    )
+    text = report.markdown(results, report.all_targets(results), {"cpus": 2, "platform": "L"})
+    section = text.split("## What was done, and what limits the rest", 1)[1]
+    assert "Targets not met in this run: memory per active room." in section
+    assert "- resync p50: 7 ms against 5 ms" in section
+    measures = [line.split(" | ")[0] for line in section.splitlines() if line.startswith("| ")]
+    assert measures[1:] == ["| edit propagation", "| join and resync", "| memory",
+                            "| signaling relay", "| runner", "| replay", "| page"]  # fmt: skip
+    assert "No reference is ahead" in limits.limits_section({"edits": None})[3]
