@@ -22,8 +22,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
         "them. A room's messages are queued without a task each; one file poller per "
         "server and one save timer per room replace upstream's task per file and per "
         "change; the collector is tuned (the started server's objects frozen, young "
-        "collections every 7,000 allocations). p99 at 100 rooms went from 24 ms to 3 to 5 "
-        "ms, and the pauses of 330 to 430 ms at 200 rooms are gone.",
+        "collections every 7,000 allocations). On the machine these steps were measured "
+        "on, p99 at 100 rooms went from 24 ms to 3 to 5 ms, and the pauses of 330 to 430 "
+        "ms at 200 rooms are gone.",
         "The wait for the group commit: relaying without it gave p99 2.5 ms at 100 rooms "
         "where the loop's own lag was 1.1 ms. The Node servers store nothing and save "
         "nothing, and tornado's WebSocket frames are read and written in Python. Tried "
@@ -70,8 +71,9 @@ NOTES: tuple[tuple[str, str, str], ...] = (
         "A Python run forks from a run server beside a warm kernel, its child forked "
         "ahead of it; the run starts while its row is written, rows are written on the "
         "event loop's thread while SQLite's lock is free, and the answer goes before the "
-        "sandbox is swept. A warm run went from 1.65 times a bare interpreter's start to "
-        "about half of one, and from 4 to over 130 trivial runs a second.",
+        "sandbox is swept. On the machine these steps were measured on, a warm run went "
+        "from 1.65 times a bare interpreter's start to about half of one, and from 4 to "
+        "over 130 trivial runs a second.",
         "A warm run wakes three idle processes (the server, the run server, the prepared "
         "child), and a process idle for 20 ms runs the same Python about six times "
         "slower than a busy one; a bare start is one busy burst. The target, half a bare "
