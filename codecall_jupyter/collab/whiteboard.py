@@ -38,7 +38,10 @@ that is not a board is logged and leaves the board as it is (empty for a new roo
 opening it never fails. The room saves with ``aget()`` and loads with ``aset()``, which do
 the same a chunk of elements at a time, yielding to the event loop between chunks: a save
 of a 5,000-stroke board took 0.23 s of the loop at once, now at most about 12 ms at a time
-(reading the entries; each chunk about 2 ms).
+(reading the entries; each chunk about 2 ms). A load reads the file an element at a time
+(``board_reader``) and keeps of each element only its entry's text: the file's one
+``json.loads`` held the loop 80 ms for 5,000 strokes, and its 8 MB of Python objects for
+2,000 strokes stayed in the allocator's pools as the server's memory.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pycrdt import Awareness, Doc, Map
+
+from .board_reader import NotABoard, RepeatedElements, iter_raw_elements
 
 if TYPE_CHECKING:
     from jupyter_ydoc.ybasedoc import YBaseDoc
@@ -160,10 +165,23 @@ def _raw_elements(value: Any) -> list[Any] | None:
 
 def _take_element(board: dict[str, dict[str, Any]], item: Any) -> None:
     """Put one written element into ``board``, cleaned; a bad one is skipped."""
+    if (taken := _element(item)) is not None:
+        board[taken[0]] = taken[1]
+
+
+def _take_value(board: dict[str, str], item: Any) -> None:
+    """Put one written element into ``board`` as its entry's text; a bad one is skipped."""
+    if (taken := _element(item)) is not None:
+        board[taken[0]] = element_value(taken[1])
+
+
+def _element(item: Any) -> tuple[str, dict[str, Any]] | None:
+    """A written element's id and cleaned attributes, or None when it is no element."""
     element = clean_element(item)
     element_id = item.get("id") if isinstance(item, dict) else None
     if element is not None and isinstance(element_id, str) and 0 < len(element_id) <= MAX_ID:
-        board[element_id] = element
+        return element_id, element
+    return None
 
 
 def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
@@ -178,13 +196,37 @@ def parse_board(value: Any) -> dict[str, dict[str, Any]] | None:
     return board
 
 
-async def aparse_board(value: Any) -> dict[str, dict[str, Any]] | None:
-    """``parse_board``, yielding to the event loop between chunks of elements."""
-    raw = _raw_elements(value)
-    if raw is None:
+async def aparse_values(value: Any) -> dict[str, str] | None:
+    """The board as ``{id: entry text}`` (``element_value`` of its cleaned attributes) from
+    a file's text (or its parsed JSON), or None when it is not a board, yielding to the
+    event loop before every ``CHUNK`` elements. A text is read an element at a time
+    (``board_reader``): what stays of an element is its entry's text, so a load never
+    holds the whole file as Python objects, nor the loop for the file's parse."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    board: dict[str, str] = {}
+    if not isinstance(value, str):
+        raw = _raw_elements(value)
+        if raw is None:
+            return None
+        await _in_chunks(raw, partial(_take_value, board))
+        return board
+    if not value or value.isspace():  # as parse_board: str.isspace, wider than JSON's
+        return board
+    try:
+        for index, item in enumerate(iter_raw_elements(value)):
+            if index % CHUNK == 0:
+                await asyncio.sleep(0)
+            if index < MAX_ELEMENTS:
+                _take_value(board, item)
+    except RepeatedElements:  # json.loads lets the last win: read it as parse_board does
+        try:
+            parsed = json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+        return await aparse_values(parsed)
+    except (NotABoard, RecursionError):
         return None
-    board: dict[str, dict[str, Any]] = {}
-    await _in_chunks(raw, partial(_take_element, board))
     return board
 
 
@@ -249,14 +291,15 @@ def _board_text(fragments: list[Fragment]) -> str:
     return f'{{"elements":[{elements}],"type":"{FILE_TYPE}","version":{FILE_VERSION}}}\n'
 
 
-def _add_change(
-    current: dict[str, Any], changes: dict[str, str], item: tuple[str, dict[str, Any]]
-) -> None:
-    """Note the entry to write for a wanted element unless the board has it already."""
-    element_id, element = item
-    value = element_value(element)
+def _add_change(current: dict[str, Any], changes: dict[str, str], item: tuple[str, str]) -> None:
+    """Note the entry to write for a wanted element (its id and entry text) unless the
+    board has it already, as this text or as other text (or a nested map) that says the
+    same."""
+    element_id, value = item
     have = current.get(element_id)
-    if have != value and read_element(have) != element:
+    if have == value:
+        return
+    if have is None or read_element(have) != json.loads(value):
         changes[element_id] = value
 
 
@@ -327,14 +370,14 @@ def _define() -> type[YBaseDoc]:
                 return
             current = dict(self._entries())
             changes: dict[str, str] = {}
-            for item in board.items():
-                _add_change(current, changes, item)
+            for element_id, element in board.items():
+                _add_change(current, changes, (element_id, element_value(element)))
             self._apply(board, current, changes)
 
         async def aset(self, value: Any) -> None:
             """``set()`` for the room's loads, yielding to the event loop between chunks;
             the changes are made at once, in one transaction."""
-            board = await aparse_board(value)
+            board = await aparse_values(value)
             if board is None:
                 self._not_a_board()
                 return
@@ -352,6 +395,7 @@ def _define() -> type[YBaseDoc]:
         def _apply(
             self, board: dict[str, Any], current: dict[str, Any], changes: dict[str, str]
         ) -> None:
+            """Write ``changes`` and delete the entries ``board`` (keyed by id) lacks."""
             gone = [element_id for element_id in current if element_id not in board]
             if not gone and not changes:
                 return
