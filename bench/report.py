@@ -353,10 +353,13 @@ def memory_table(memory: dict[str, Any]) -> list[str]:
         "",
         f"Server RSS slopes over rooms of {room['code_bytes'] // 1000} KB of code and "
         f"{room['whiteboard_strokes']:,} strokes with {room['clients']} clients each, and over "
-        "extra connections.",
+        'extra connections. The slope is taken from the 10th room on; "from none" is the '
+        "RSS all the rooms added, per room, which includes what loading them left in the "
+        "allocator.",
         "",
-        "| server | MiB per room | KiB per document connection | KiB per channel connection |",
-        "|---|---|---|---|",
+        "| server | MiB per room | MiB per room, from none | KiB per document connection "
+        "| KiB per channel connection |",
+        "|---|---|---|---|---|",
     ]
     for key, label in JOIN_SERVERS.items():
         row = memory["servers"].get(key)
@@ -364,15 +367,21 @@ def memory_table(memory: dict[str, Any]) -> list[str]:
             continue
         cells = [
             f"{row[f]:g}" if row.get(f) is not None else "-"
-            for f in ("mib_per_room", "kib_per_doc_connection", "kib_per_channel_connection")
+            for f in (
+                "mib_per_room",
+                "mib_per_room_from_none",
+                "kib_per_doc_connection",
+                "kib_per_channel_connection",
+            )
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     alone = memory.get("documents_alone")
     if alone:
         lines += [
             "",
-            f"The room's two documents alone, as pycrdt documents in a bare process: "
-            f"{alone['mib_per_room_documents']:g} MiB (the whiteboard's update is "
+            f"The room's two documents alone, loaded as a room loads them, in a bare "
+            f"process: {alone['mib_per_room_documents']:g} MiB in use (the allocator's live "
+            f"bytes; the whiteboard's update is "
             f"{alone['whiteboard_update_bytes'] / 2**20:.2f} MiB).",
         ]
     return lines

@@ -105,8 +105,8 @@ def test_relay_p99_is_judged_against_the_echo_of_the_same_run():
 
 
 def memory(per_room, node=9.0):
-    row = {"mib_per_room": per_room, "kib_per_doc_connection": 20.0,
-           "kib_per_channel_connection": 15.0}  # fmt: skip
+    row = {"mib_per_room": per_room, "mib_per_room_from_none": 12.25,
+           "kib_per_doc_connection": 20.0, "kib_per_channel_connection": 15.0}  # fmt: skip
     return {
         "room": {"code_bytes": 20000, "whiteboard_strokes": 2000, "clients": 2},
         "documents_alone": {"mib_per_room_documents": 8.7, "whiteboard_update_bytes": 2**20},
@@ -151,7 +151,8 @@ def test_markdown_has_the_join_relay_and_memory_tables():
     # The Node servers have no document session request to make again.
     assert "| @hocuspocus/server | 140 / 900 ms | 6 / 30 ms | n/a | n/a (no files) |" in text
     assert "| session channel | 1 / 3 ms | 9,000 |" in text
-    assert "| CodeCall | 10.5 | 20 | 15 |" in text
+    assert "| CodeCall | 10.5 | 12.25 | 20 | 15 |" in text
+    assert "| @y/websocket-server | 9 | - | - | - |" in text  # a run without the figure
     assert "**FAIL** | 10.50 MiB per room" in text
     # A loaded machine is said, since it moves every latency.
     assert "as each script started, on 2 cores: relay 5.5." in text
