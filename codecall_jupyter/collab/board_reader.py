@@ -71,7 +71,7 @@ def iter_raw_elements(text: str) -> Iterator[Any]:
                     value, pos = _decode(text, pos)
                     if not isinstance(value, dict):
                         raise NotABoard("elements is neither a list nor an object")
-                    yield from ({**v, "id": k} for k, v in value.items() if isinstance(v, dict))
+                    yield from keyed_elements(value)
             else:
                 _, pos = _decode(text, pos)
             pos = _space(text, pos)
@@ -84,6 +84,12 @@ def iter_raw_elements(text: str) -> Iterator[Any]:
             pos = _space(text, pos + 1)
     if _space(text, pos) != end:
         raise NotABoard(f"extra data at {pos}")
+
+
+def keyed_elements(elements: dict[Any, Any]) -> Iterator[dict[str, Any]]:
+    """``elements`` written as ``{id: attributes}``, as the list it stands for: each entry
+    that is an object, with its key as its ``id``; the others are skipped."""
+    return ({**v, "id": k} for k, v in elements.items() if isinstance(v, dict))
 
 
 def _array_items(text: str, pos: int) -> Generator[Any, None, int]:

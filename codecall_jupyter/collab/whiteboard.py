@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pycrdt import Awareness, Doc, Map
 
-from .board_reader import NotABoard, RepeatedElements, iter_raw_elements
+from .board_reader import NotABoard, RepeatedElements, iter_raw_elements, keyed_elements
 
 if TYPE_CHECKING:
     from jupyter_ydoc.ybasedoc import YBaseDoc
@@ -157,7 +157,7 @@ def _raw_elements(value: Any) -> list[Any] | None:
         return None
     raw = value.get("elements", [])
     if isinstance(raw, dict):  # {id: attributes} is accepted too
-        raw = [{**item, "id": key} for key, item in raw.items() if isinstance(item, dict)]
+        raw = list(keyed_elements(raw))
     if not isinstance(raw, list):
         return None
     return raw[:MAX_ELEMENTS]
