@@ -54,12 +54,13 @@ NOTES: tuple[tuple[str, str, str], ...] = (
         "at a time, not in one parse whose objects the allocator kept: on the machine "
         "this was measured on, 50 rooms from none took 1.9 MiB each instead of 2.6.",
         "The two documents themselves, about 1.5 MiB of the room's 1.7 as a room loads "
-        "them: yrs keeps about 350 bytes per map entry beside the strokes' 0.65 MiB of "
-        "JSON (a document filled from an update, as upstream's load does, about 0.16 MiB "
-        "more than one built in place), and Yjs in Node needs more for the same room. "
-        "Under 1 MiB needs fewer entries and fewer bytes per stroke: a Y.Array packs the "
-        "entries but holds no ids, so two people moving one stroke at once would leave "
-        "two copies; packed points are a format every client must read. Neither is done.",
+        "them: yrs keeps 380 bytes per map entry beside the strokes' 0.61 MiB of JSON "
+        "text (460 in a document filled from an update, as upstream's load does), and "
+        "Yjs in Node needs more for the same room. Under 1 MiB needs fewer items and "
+        "fewer bytes per stroke: a Y.Array packs only what one client inserted in a row "
+        "(a loaded board 0.73 MiB against the map's 1.46, one two people drew in turn "
+        "1.27) and holds no ids, so two people moving one stroke at once would leave two "
+        "copies; packed points are a format every client must read. Neither is done.",
     ),
     (
         "signaling relay",
